@@ -1,0 +1,105 @@
+// Builds the extension bundle, the webview apps, the two CLIs and the test bundles.
+//   node esbuild.js                 dist/extension.js + dist/webview/* (sourcemaps)
+//   node esbuild.js --production    the same, minified, no sourcemaps (what ships)
+//   node esbuild.js --cli           dist/cli/emulator.js + dist/cli/scp.js
+//   node esbuild.js --tests         dist/test/** (unit, integration, e2e, host runners)
+//   node esbuild.js --watch         rebuild the extension and webviews on change
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** Lists files under `dir` whose names end with `suffix` (recursive). */
+function filesUnder(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(suffix))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+}
+
+const common = { bundle: true, logLevel: 'warning', target: 'es2022' };
+
+const extensionBuild = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  // The emulator is loaded lazily (useEmulator) so activation does not pay for it.
+  splitting: false,
+};
+
+const webviewBuild = {
+  ...common,
+  entryPoints: filesUnder('media/webview', 'App.ts'),
+  outdir: 'dist/webview',
+  platform: 'browser',
+  format: 'iife',
+  minify: production,
+  sourcemap: !production,
+};
+
+const cliBuild = {
+  ...common,
+  entryPoints: { emulator: 'src/emulator/cli.ts', scp: 'src/scp/cli.ts' },
+  outdir: 'dist/cli',
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: true,
+};
+
+const testBuild = {
+  ...common,
+  entryPoints: [
+    ...filesUnder('test/unit', '.test.ts'),
+    ...filesUnder('test/integration', '.ts'),
+    ...filesUnder('test/e2e', '.ts'),
+    ...filesUnder('test/host', '.ts'),
+    ...filesUnder('test/bench', '.ts'),
+  ],
+  outdir: 'dist/test',
+  outbase: 'test',
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  external: ['vscode'],
+  sourcemap: true,
+};
+
+/** Copies the codicon font and CSS next to the webview bundles (the webview loads only from dist/webview and media). */
+function copyCodicons() {
+  const from = path.join('node_modules', '@vscode', 'codicons', 'dist');
+  fs.mkdirSync('dist/webview', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join('dist/webview', file));
+  }
+}
+
+async function main() {
+  const builds = [];
+  if (args.has('--cli')) builds.push(cliBuild);
+  if (args.has('--tests')) builds.push(testBuild);
+  if (builds.length === 0) {
+    builds.push(extensionBuild);
+    if (webviewBuild.entryPoints.length > 0) builds.push(webviewBuild);
+    copyCodicons();
+  }
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log('[esbuild] watching…');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+/** Every way an SCP call can fail, as DESIGN.md "Errors" lists them (plus the two the client adds). */
+export type ScpErrorKind =
+  | 'auth' // 401 / gateway reject
+  | 'notEnabled' // gateway-style 404 on a Cloud ML path
+  | 'notFound'
+  | 'validation' // 400 with errors[] details
+  | 'conflict' // 409, or a mutation sent while the instance is busy
+  | 'throttled' // 417 HTML firewall page, 429
+  | 'server' // 5xx
+  | 'network'
+  | 'timeout'
+  | 'malformed' // unparseable or schema-violating body
+  | 'cancelled' // the caller aborted
+  | 'badInput'; // refused before sending (bad URL, http:// to a remote host, bad CLI input)
+
+export interface ScpErrorInit {
+  kind: ScpErrorKind;
+  /** One plain sentence a user can act on. Never holds a secret or a stack trace. */
+  message: string;
+  status?: number;
+  requestIds?: string[];
+  /** Server-side details (from errors[].detail), already redacted. */
+  details?: string[];
+  /** For `malformed` and `validation`: the field at fault, e.g. "clusters[3].status". */
+  field?: string;
+  method?: string;
+  /** The redacted URL of the failed request. */
+  url?: string;
+  cause?: unknown;
+}
+
+/** The one error type the SCP layer throws. `message` is what the UI shows. */
+export class ScpError extends Error {
+  readonly kind: ScpErrorKind;
+  readonly status: number | undefined;
+  readonly requestIds: readonly string[];
+  readonly details: readonly string[];
+  readonly field: string | undefined;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(init: ScpErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'ScpError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.requestIds = init.requestIds ?? [];
+    this.details = init.details ?? [];
+    this.field = init.field;
+    this.method = init.method;
+    this.url = init.url;
+  }
+
+  /** Transient failures that an idempotent call may retry. */
+  get isTransient(): boolean {
+    return this.kind === 'throttled' || this.kind === 'server' || this.kind === 'network' || this.kind === 'timeout';
+  }
+}
+
+export function isScpError(value: unknown): value is ScpError {
+  return value instanceof ScpError;
+}
