@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { BuiltInEmulator } from '../connection/builtInEmulator';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { ExtensionLog } from '../ui/extensionLog';
+import type { UserInput } from '../ui/userInput';
+
+/** What command handlers (and the test API) get: the services built once in activate(). */
+export interface CommandServices {
+  context: vscode.ExtensionContext;
+  log: ExtensionLog;
+  /** The UserInput seam (tests swap what is behind it). */
+  ui: UserInput;
+  connection: ConnectionManager;
+  emulator: BuiltInEmulator;
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { showError } from '../ui/errorPresenter';
+import { CommandIds, type CommandId } from './commandIds';
+import type { CommandServices } from './commandServices';
+import { notYetAvailable } from './notYetAvailable';
+import { showLogCommand } from './showLogCommand';
+import { useEmulatorCommand } from './useEmulatorCommand';
+
+type CommandHandler = (services: CommandServices, ...args: unknown[]) => unknown;
+
+/** The one place where every command id meets its handler. */
+function handlers(): Record<CommandId, CommandHandler> {
+  return {
+    [CommandIds.signIn]: notYetAvailable(vscode.l10n.t('Sign in')),
+    [CommandIds.signOut]: notYetAvailable(vscode.l10n.t('Sign out')),
+    [CommandIds.switchProfile]: notYetAvailable(vscode.l10n.t('Switch profile')),
+    [CommandIds.importProfiles]: notYetAvailable(vscode.l10n.t('Import profiles')),
+    [CommandIds.useEmulator]: useEmulatorCommand,
+    [CommandIds.refresh]: notYetAvailable(vscode.l10n.t('Refresh')),
+    [CommandIds.filter]: notYetAvailable(vscode.l10n.t('Filter')),
+    [CommandIds.clearFilter]: notYetAvailable(vscode.l10n.t('Clear filter')),
+    [CommandIds.create]: notYetAvailable(vscode.l10n.t('Create Cloud ML')),
+    [CommandIds.update]: notYetAvailable(vscode.l10n.t('Update description')),
+    [CommandIds.delete]: notYetAvailable(vscode.l10n.t('Delete Cloud ML')),
+    [CommandIds.showDetails]: notYetAvailable(vscode.l10n.t('Show details')),
+    [CommandIds.showEstimate]: notYetAvailable(vscode.l10n.t('Show cluster estimate')),
+    [CommandIds.checkReleasable]: notYetAvailable(vscode.l10n.t('Check releasable')),
+    [CommandIds.copyId]: notYetAvailable(vscode.l10n.t('Copy ID')),
+    [CommandIds.copyEndpoint]: notYetAvailable(vscode.l10n.t('Copy endpoint')),
+    [CommandIds.findInstance]: notYetAvailable(vscode.l10n.t('Find instance')),
+    [CommandIds.showDeployments]: notYetAvailable(vscode.l10n.t('Show deployments')),
+    [CommandIds.showLog]: showLogCommand,
+  };
+}
+
+/**
+ * Registers every command. Each handler runs inside one guard: any failure is logged and shown as one
+ * sentence with next steps, so no command ever surfaces an unhandled error or a stack trace.
+ */
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+  return Object.entries(handlers()).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(services, ...args);
+      } catch (error) {
+        await showError(services.ui, services.log, error, { operation: id });
+        return undefined;
+      }
+    }),
+  );
+}

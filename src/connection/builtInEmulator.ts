@@ -1,0 +1,31 @@
+import type { RunningEmulator } from '../emulator/startEmulator';
+
+/**
+ * The in-process SCP emulator behind the "Emulator" profile. Loaded with a dynamic import on first use so
+ * that activation never pays for it; started on a free loopback port; stopped on deactivate.
+ */
+export class BuiltInEmulator {
+  private running: Promise<RunningEmulator> | undefined;
+
+  constructor(private readonly stateFile?: string) {}
+
+  /** Starts the emulator once; later calls return the same instance. */
+  start(): Promise<RunningEmulator> {
+    this.running ??= import('../emulator/startEmulator').then(({ startEmulator }) =>
+      startEmulator({ host: '127.0.0.1', port: 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) }),
+    );
+    this.running.catch(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** The running emulator, if started. */
+  current(): Promise<RunningEmulator> | undefined {
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    if (running) await (await running).close();
+  }
+}

@@ -1,0 +1,204 @@
+import * as vscode from 'vscode';
+import { ScpError } from '../scp/scpError';
+import type { RequestLogger } from '../scp/scpHttpClient';
+import type { ExtensionLog } from '../ui/extensionLog';
+import { apiLanguage, readSettings } from '../ui/settings';
+import type { BuiltInEmulator } from './builtInEmulator';
+import { EMULATOR_PROFILE_ID, type Profile, type ProfileCredentials } from './profile';
+import type { ProfileStore } from './profileStore';
+import { ScpSession } from './scpSession';
+
+/**
+ * Owns the active profile and its ScpSession. Creating a session makes no network call; it is built on first
+ * use, so activation stays free of I/O. Switching profile disposes the old session (aborting its calls) and
+ * fires onDidChangeProfile, on which every cache and the tree are cleared.
+ */
+export class ConnectionManager implements vscode.Disposable {
+  private readonly profileChanged = new vscode.EventEmitter<Profile | undefined>();
+  private readonly authChanged = new vscode.EventEmitter<boolean>();
+  private readonly requestDone = new vscode.EventEmitter<void>();
+  /** Fired after the active profile changed (or was removed). */
+  readonly onDidChangeProfile = this.profileChanged.event;
+  /** Fired when the last call's auth outcome flips (true = SCP rejected the credentials). */
+  readonly onDidChangeAuthState = this.authChanged.event;
+  /** Fired after every HTTP request (for the account status item's tooltip). */
+  readonly onDidRequest = this.requestDone.event;
+
+  private current: Promise<ScpSession> | undefined;
+  private currentProfileId: string | undefined;
+  private authFailedFlag = false;
+  private requests = 0;
+  private lastErrorText: string | undefined;
+
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly log: ExtensionLog,
+    private readonly emulator: BuiltInEmulator,
+  ) {}
+
+  profiles(): Profile[] {
+    return this.store.list();
+  }
+
+  activeProfile(): Profile | undefined {
+    const id = this.store.activeId();
+    return id ? this.store.get(id) : undefined;
+  }
+
+  get authFailed(): boolean {
+    return this.authFailedFlag;
+  }
+
+  /** The last failure's sentence (redacted), for the status item's tooltip. */
+  get lastError(): string | undefined {
+    return this.lastErrorText;
+  }
+
+  /** HTTP requests made through every session so far (tests check activation makes none). */
+  get requestCount(): number {
+    return this.requests;
+  }
+
+  /** The session of the active profile; throws a clear ScpError when there is none. */
+  session(): Promise<ScpSession> {
+    const profile = this.activeProfile();
+    if (!profile) {
+      return Promise.reject(
+        new ScpError({ kind: 'badInput', message: vscode.l10n.t('No SCP profile is active. Sign in, import a profile or try the built-in emulator.') }),
+      );
+    }
+    if (!this.current || this.currentProfileId !== profile.id) {
+      this.disposeSession();
+      this.currentProfileId = profile.id;
+      this.current = this.createSession(profile);
+      this.current.catch(() => {
+        if (this.currentProfileId === profile.id) this.current = undefined;
+      });
+    }
+    return this.current;
+  }
+
+  /** Saves a profile (credentials into SecretStorage) and optionally makes it active. */
+  async saveProfile(profile: Profile, credentials: ProfileCredentials | undefined, activate: boolean): Promise<void> {
+    if (credentials) {
+      this.log.addSecret(credentials.secretKey);
+      this.log.addSecret(credentials.accessKey);
+    }
+    await this.store.save(profile, credentials);
+    if (activate) await this.activate(profile.id);
+    else if (profile.id === this.currentProfileId) this.resetSession(profile);
+  }
+
+  async credentials(profileId: string): Promise<ProfileCredentials | undefined> {
+    const creds = await this.store.credentials(profileId);
+    if (creds) this.log.addSecret(creds.secretKey);
+    return creds;
+  }
+
+  async activate(profileId: string | undefined): Promise<void> {
+    await this.store.setActive(profileId);
+    this.resetSession(profileId ? this.store.get(profileId) : undefined);
+  }
+
+  /** Removes a profile's secrets (and the profile itself when `forget`), deactivating it when active. */
+  async remove(profileId: string, forget: boolean): Promise<void> {
+    const wasActive = this.store.activeId() === profileId;
+    if (forget) await this.store.remove(profileId);
+    else await this.store.deleteCredentials(profileId);
+    if (wasActive) await this.activate(undefined);
+  }
+
+  /** Starts the built-in emulator (lazily loaded) and makes the "Emulator" profile active. */
+  async useEmulator(): Promise<Profile> {
+    const running = await this.emulator.start();
+    const profile: Profile = {
+      id: EMULATOR_PROFILE_ID,
+      name: vscode.l10n.t('Emulator'),
+      environment: 'e',
+      region: 'kr-west1',
+      endpointOverride: running.url,
+      source: 'emulator',
+    };
+    await this.saveProfile(profile, { accessKey: running.accessKey, secretKey: running.secretKey }, true);
+    return profile;
+  }
+
+  /** Records a call's outcome; the account status item turns red after an auth failure until the next success. */
+  noteOutcome(error: unknown): void {
+    const failedOnAuth = error instanceof ScpError && error.kind === 'auth';
+    this.lastErrorText = error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+    if (failedOnAuth !== this.authFailedFlag) {
+      this.authFailedFlag = failedOnAuth;
+      this.authChanged.fire(failedOnAuth);
+    }
+  }
+
+  dispose(): void {
+    this.disposeSession();
+    this.profileChanged.dispose();
+    this.authChanged.dispose();
+    this.requestDone.dispose();
+  }
+
+  private resetSession(profile: Profile | undefined): void {
+    this.disposeSession();
+    this.current = undefined;
+    this.currentProfileId = undefined;
+    if (this.authFailedFlag) {
+      this.authFailedFlag = false;
+      this.authChanged.fire(false);
+    }
+    this.lastErrorText = undefined;
+    this.profileChanged.fire(profile);
+  }
+
+  private disposeSession(): void {
+    const old = this.current;
+    if (old) old.then((s) => s.dispose(), () => undefined);
+  }
+
+  private async createSession(profile: Profile): Promise<ScpSession> {
+    let effective = profile;
+    if (profile.source === 'emulator') {
+      // The emulator's port and keys change on every start: re-point the profile at the running instance.
+      const running = await this.emulator.start();
+      if (profile.endpointOverride !== running.url) {
+        effective = { ...profile, endpointOverride: running.url };
+        await this.store.save(effective, { accessKey: running.accessKey, secretKey: running.secretKey });
+      }
+      this.log.addSecret(running.secretKey);
+    }
+    const settings = readSettings();
+    return new ScpSession({
+      profile: effective,
+      credentials: async () => {
+        const creds = await this.credentials(effective.id);
+        if (!creds) {
+          throw new ScpError({ kind: 'auth', message: vscode.l10n.t('No credentials are stored for profile "{0}". Sign in again.', effective.name) });
+        }
+        return creds;
+      },
+      timeoutMs: settings.requestTimeoutSeconds * 1000,
+      language: () => apiLanguage(),
+      maxConcurrent: settings.maxConcurrentRequests,
+      logger: this.requestLogger(),
+    });
+  }
+
+  /** Writes every request as `METHOD url -> status (ms) request_id` and tracks the auth state. */
+  private requestLogger(): RequestLogger {
+    return {
+      request: (e) => {
+        this.requests++;
+        const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'failed');
+        this.log.info(`${e.method} ${e.url} -> ${outcome} (${Math.round(e.durationMs)} ms)${e.requestId ? ' ' + e.requestId : ''}`);
+        if (e.status === 401) this.noteOutcome(new ScpError({ kind: 'auth', message: 'HTTP 401' }));
+        else if (e.status !== undefined && e.status < 400) this.noteOutcome(undefined);
+        this.requestDone.fire();
+      },
+      retry: (e) => {
+        this.log.warn(`retry ${e.method} ${e.url} attempt ${e.attempt} in ${Math.round(e.delayMs)} ms: ${e.reason}`);
+      },
+    };
+  }
+}

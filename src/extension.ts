@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CommandServices } from './commands/commandServices';
+import { registerCommands } from './commands/registerCommands';
+import { BuiltInEmulator } from './connection/builtInEmulator';
+import { ConnectionManager } from './connection/connectionManager';
+import { ProfileStore } from './connection/profileStore';
+import type { ExtensionTestApi } from './extensionTestApi';
+import { ContextKeys, contextKeyValue, setContextKey } from './ui/contextKeys';
+import { ExtensionLog } from './ui/extensionLog';
+import { SwitchableUserInput } from './ui/switchableUserInput';
+import { VscodeUserInput } from './ui/vscodeUserInput';
+
+let emulatorToStop: BuiltInEmulator | undefined;
+
+/**
+ * Builds the services and registers views and commands. Nothing slow and no network here: sessions,
+ * the emulator and every API call start on first use.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
+  const started = performance.now();
+  const log = new ExtensionLog();
+  const ui = new SwitchableUserInput(new VscodeUserInput());
+  const emulator = new BuiltInEmulator(path.join(context.globalStorageUri.fsPath, 'emulator-state.json'));
+  emulatorToStop = emulator;
+  const connection = new ConnectionManager(new ProfileStore(context.globalState, context.secrets), log, emulator);
+  const services: CommandServices = { context, log, ui, connection, emulator };
+
+  context.subscriptions.push(log, connection, ...registerCommands(services));
+
+  const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
+  syncProfileKey();
+  context.subscriptions.push(connection.onDidChangeProfile(syncProfileKey));
+
+  const activationMs = performance.now() - started;
+  log.info(`activate() took ${activationMs.toFixed(1)} ms`);
+
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    setUserInput: (scripted) => ui.use(scripted),
+    services,
+    logText: () => log.text(),
+    contextKey: (key) => contextKeyValue(key),
+    activationMs,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await emulatorToStop?.stop();
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+
+/**
+ * The "SCP Cloud ML" LogOutputChannel. Every line passes through `scrub`, which replaces every secret
+ * value the extension knows of (registered with `addSecret`) — a second line of defence behind the
+ * client's own redaction. Keeps the recent text in memory so tests (and "copy diagnostics") can read it.
+ */
+export class ExtensionLog implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+  private readonly lines: string[] = [];
+  private static readonly maxLines = 5000;
+
+  constructor(name = 'SCP Cloud ML') {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  /** Registers a secret value so that it is masked in every later line. Short values are ignored (too noisy). */
+  addSecret(value: string | undefined): void {
+    if (value && value.length >= 6) this.secrets.add(value);
+  }
+
+  info(message: string): void {
+    this.channel.info(this.keep('info', message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.keep('warn', message));
+  }
+
+  error(message: string): void {
+    this.channel.error(this.keep('error', message));
+  }
+
+  debug(message: string): void {
+    this.channel.debug(this.keep('debug', message));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  /** The scrubbed text logged so far (most recent lines), for tests and diagnostics. */
+  text(): string {
+    return this.lines.join('\n');
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private keep(level: string, message: string): string {
+    const clean = this.scrub(message);
+    this.lines.push(`[${level}] ${clean}`);
+    if (this.lines.length > ExtensionLog.maxLines) this.lines.splice(0, this.lines.length - ExtensionLog.maxLines);
+    return clean;
+  }
+
+  private scrub(message: string): string {
+    let out = message;
+    for (const secret of this.secrets) out = out.split(secret).join('***');
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Answer, InputOptions, MessageOptions, PickItem, PickOptions, ProgressOptions, ProgressReporter, UserInput } from './userInput';
+
+/**
+ * The one UserInput every command and wizard holds. It forwards to the real VS Code implementation, or to a
+ * scripted one that an integration test installs through the test API — so tests drive the same code paths.
+ */
+export class SwitchableUserInput implements UserInput {
+  private target: UserInput;
+
+  constructor(private readonly real: UserInput) {
+    this.target = real;
+  }
+
+  /** Replaces the target; `undefined` restores the real one. */
+  use(target: UserInput | undefined): void {
+    this.target = target ?? this.real;
+  }
+
+  pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions<T>): Promise<Answer<T>> {
+    return this.target.pick(items, options);
+  }
+
+  input(options: InputOptions): Promise<Answer<string>> {
+    return this.target.input(options);
+  }
+
+  info(message: string, options?: MessageOptions, ...actions: string[]): Promise<string | undefined> {
+    return this.target.info(message, options, ...actions);
+  }
+
+  warn(message: string, options?: MessageOptions, ...actions: string[]): Promise<string | undefined> {
+    return this.target.warn(message, options, ...actions);
+  }
+
+  error(message: string, options?: MessageOptions, ...actions: string[]): Promise<string | undefined> {
+    return this.target.error(message, options, ...actions);
+  }
+
+  withProgress<R>(options: ProgressOptions, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<R>): Promise<R> {
+    return this.target.withProgress(options, task);
+  }
+}
