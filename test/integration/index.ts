@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+/**
+ * The integration layer's entry, run INSIDE the extension host (code-server via test/host/runIntegration,
+ * or desktop VS Code via @vscode/test-electron): the `extensionTestsPath` module contract. Adds every
+ * dist/test/integration/**\/*.test.js and runs them with the spec reporter; the host reads the outcome
+ * from the returned promise. A grep comes from SCP_TEST_GREP (the runners pass it in the environment).
+ */
+
+function testFilesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.js'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+export async function run(): Promise<void> {
+  // First line of the layer's output: which VS Code this actually ran in.
+  console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
+  const grep = process.env.SCP_TEST_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
+  for (const file of testFilesUnder(__dirname)) mocha.addFile(file);
+
+  const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
+    try {
+      const runner = mocha.run(() => resolve(runner.stats ?? { tests: 0, passes: 0, failures: 0, pending: 0 } as Mocha.Stats));
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+  // A closing line any CI log reader understands.
+  console.log(`integration: ${stats.passes} passed, ${stats.failures} failed${stats.pending > 0 ? `, ${stats.pending} skipped` : ''}`);
+  if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed.`);
+  if (stats.passes === 0) throw new Error(`No integration test ran${grep ? ` (grep "${grep}" matched none)` : ''}: a layer that runs nothing proves nothing.`);
+}
