@@ -5,6 +5,7 @@ import { registerCommands } from './commands/registerCommands';
 import { BuiltInEmulator } from './connection/builtInEmulator';
 import { ConnectionManager } from './connection/connectionManager';
 import { ProfileStore } from './connection/profileStore';
+import { DeploymentTracker } from './deployments/deploymentTracker';
 import type { ExtensionTestApi } from './extensionTestApi';
 import { ContextKeys, contextKeyValue, setContextKey } from './ui/contextKeys';
 import { ExtensionLog } from './ui/extensionLog';
@@ -24,9 +25,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const emulator = new BuiltInEmulator(path.join(context.globalStorageUri.fsPath, 'emulator-state.json'));
   emulatorToStop = emulator;
   const connection = new ConnectionManager(new ProfileStore(context.globalState, context.secrets), log, emulator);
-  const services: CommandServices = { context, log, ui, connection, emulator };
+  // Resumes persisted operations; its first poll runs on a timer, after activate() has returned.
+  const tracker = new DeploymentTracker({ connection, ui, log, state: context.globalState });
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker };
 
-  context.subscriptions.push(log, connection, ...registerCommands(services));
+  context.subscriptions.push(log, connection, tracker, ...registerCommands(services));
 
   const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
   syncProfileKey();

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
+import type { DeploymentTracker } from '../deployments/deploymentTracker';
 import type { ExtensionLog } from '../ui/extensionLog';
 import type { UserInput } from '../ui/userInput';
 
@@ -12,4 +13,6 @@ export interface CommandServices {
   ui: UserInput;
   connection: ConnectionManager;
   emulator: BuiltInEmulator;
+  /** Follows every create/update/delete until it settles (status item, notifications, InstanceChange events). */
+  tracker: DeploymentTracker;
 }

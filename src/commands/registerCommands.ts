@@ -3,6 +3,7 @@ import { showError } from '../ui/errorPresenter';
 import { CommandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './commandServices';
 import { notYetAvailable } from './notYetAvailable';
+import { showDeploymentsCommand } from './showDeploymentsCommand';
 import { showLogCommand } from './showLogCommand';
 import { useEmulatorCommand } from './useEmulatorCommand';
 
@@ -28,7 +29,7 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.copyId]: notYetAvailable(vscode.l10n.t('Copy ID')),
     [CommandIds.copyEndpoint]: notYetAvailable(vscode.l10n.t('Copy endpoint')),
     [CommandIds.findInstance]: notYetAvailable(vscode.l10n.t('Find instance')),
-    [CommandIds.showDeployments]: notYetAvailable(vscode.l10n.t('Show deployments')),
+    [CommandIds.showDeployments]: showDeploymentsCommand,
     [CommandIds.showLog]: showLogCommand,
   };
 }
