@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import { BACK } from '../../../src/ui/userInput';
+import { inputStep, MASKED_VALUE } from '../../../src/wizard/inputStep';
+import { pickStep } from '../../../src/wizard/pickStep';
+import { runWizard } from '../../../src/wizard/runWizard';
+import type { WizardStep } from '../../../src/wizard/wizardStep';
+import { CANCEL, ScriptedUserInput } from '../../support/scriptedUserInput';
+import { acceptChecks, runSample, type SampleContext } from './sampleWizard';
+
+const TO_NAME: string[] = ['cluster-one'];
+const AFTER_NAME: string[] = ['Image B', 'secret', 'Done', 'Create'];
+
+function run<C>(steps: WizardStep<C>[], context: C, ui: ScriptedUserInput): Promise<C | undefined> {
+  return runWizard({ title: 'T', steps, context, ui });
+}
+
+describe('wizard steps', () => {
+  beforeEach(() => {
+    acceptChecks.length = 0;
+  });
+
+  describe('inputStep', () => {
+    it('refuses text that fails validation while typing, then accepts a valid one', async () => {
+      const ui = new ScriptedUserInput([...TO_NAME, 'Bad_Name', 'ab', 'good-name', ...AFTER_NAME]);
+      const result = await runSample(ui);
+      assert.equal(result?.name, 'good-name');
+      assert.deepEqual(ui.prompts[1].rejected, [
+        { text: 'Bad_Name', message: 'name problem: pattern', by: 'validate' },
+        { text: 'ab', message: 'name problem: tooShort', by: 'validate' },
+      ]);
+      assert.deepEqual(acceptChecks, ['good-name'], 'the accept check runs only for text that passed validation');
+      ui.assertFinished();
+    });
+
+    it('keeps the box open when the check on accept refuses (a taken name), then accepts', async () => {
+      const ui = new ScriptedUserInput([...TO_NAME, 'taken-name', 'free-name', ...AFTER_NAME]);
+      const result = await runSample(ui);
+      assert.equal(result?.name, 'free-name');
+      assert.deepEqual(ui.prompts[1].rejected, [{ text: 'taken-name', message: 'The name taken-name is already taken.', by: 'validateOnAccept' }]);
+      assert.deepEqual(acceptChecks, ['taken-name', 'free-name']);
+    });
+
+    it('passes prompt, placeholder and password through, and masks a password in the summary', async () => {
+      const ctx: { secret?: string } = { secret: 'old-secret' };
+      const step = inputStep<typeof ctx>({
+        id: 'secret',
+        label: 'Secret',
+        prompt: (c) => (c.secret ? 'Change the secret' : 'Enter the secret'),
+        placeholder: 'secret key',
+        password: true,
+        get: (c) => c.secret,
+        set: (c, value) => (c.secret = value),
+      });
+      const ui = new ScriptedUserInput(['new-secret']);
+      await run([step], ctx, ui);
+      const [prompt] = ui.prompts;
+      assert.equal(prompt.prompt, 'Change the secret');
+      assert.equal(prompt.placeholder, 'secret key');
+      assert.equal(prompt.password, true);
+      assert.ok(prompt.secretValue === 'old-secret', 'prefilled with the previous secret');
+      assert.equal(ctx.secret, 'new-secret');
+      assert.equal(step.summary?.(ctx), MASKED_VALUE);
+      assert.ok(!JSON.stringify(ui.prompts).includes('secret-'), 'no secret value in the recorded prompts');
+    });
+
+    it('does not store anything when the user goes back or cancels', async () => {
+      const ctx: { a?: string; b?: string } = {};
+      const steps = [
+        inputStep<typeof ctx>({ id: 'a', label: 'A', get: (c) => c.a, set: (c, v) => (c.a = v) }),
+        inputStep<typeof ctx>({ id: 'b', label: 'B', get: (c) => c.b, set: (c, v) => (c.b = v) }),
+      ];
+      const ui = new ScriptedUserInput(['first', BACK, 'second', CANCEL]);
+      assert.equal(await run(steps, ctx, ui), undefined);
+      assert.deepEqual(ctx, { a: 'second' });
+    });
+  });
+
+  describe('numberStep', () => {
+    it('refuses what is not a number or outside the range, and stores the number', async () => {
+      const ui = new ScriptedUserInput(['cluster-one', 'my-ml', 'Image A (copilot)', 'Yes', '0', 'x', '9', '2.5', 'secret', 'Done', 'Create']);
+      const result = await runSample(ui);
+      assert.equal(result?.copilotCpu, 2.5);
+      assert.deepEqual(
+        ui.prompts[4].rejected.map((r) => r.message),
+        ['cpu problem: belowMin', 'cpu problem: notANumber', 'cpu problem: aboveMax'],
+      );
+    });
+
+    it('offers the default (or previous) number prefilled', async () => {
+      const context: SampleContext = { tags: [], copilotCpu: 3 };
+      const ui = new ScriptedUserInput(['cluster-one', 'my-ml', 'Image A (copilot)', 'Yes', (p) => p.value ?? 'none', 'secret', 'Done', 'Create']);
+      const result = await runSample(ui, context);
+      assert.equal(ui.prompts[4].value, '3');
+      assert.equal(result?.copilotCpu, 3);
+    });
+  });
+
+  describe('pickStep', () => {
+    it('shows busy-loading items, highlights the current answer and matches reloaded objects with equals', async () => {
+      interface Cluster {
+        id: string;
+        name: string;
+      }
+      const ctx: { cluster?: Cluster } = { cluster: { id: 'c2', name: 'two' } };
+      const step = pickStep<typeof ctx, Cluster>({
+        id: 'cluster',
+        label: 'Cluster',
+        // Fresh objects on every load, as from the API.
+        items: () =>
+          Promise.resolve([
+            { label: 'one', value: { id: 'c1', name: 'one' } },
+            { label: 'Running', value: { id: '', name: '' }, separator: true },
+            { label: 'two', value: { id: 'c2', name: 'two' } },
+          ]),
+        equals: (a, b) => a.id === b.id,
+        get: (c) => c.cluster,
+        set: (c, value) => (c.cluster = value),
+        emptyMessage: 'No cluster',
+      });
+      const current = ctx.cluster;
+      const ui = new ScriptedUserInput([
+        (prompt) => {
+          const highlighted = prompt.items.find((item) => item.value === prompt.activeValue);
+          assert.equal(highlighted?.label, 'two', 'the item equal to the current answer carries the very value highlighted');
+          return { value: { id: 'c1', name: 'one' } };
+        },
+      ]);
+      await run([step], ctx, ui);
+      assert.notEqual(ctx.cluster, current);
+      assert.deepEqual(ctx.cluster, { id: 'c1', name: 'one' });
+      assert.equal(step.summary?.(ctx), 'one', 'the summary shows the label of the chosen item');
+      assert.equal(ui.prompts[0].emptyMessage, 'No cluster');
+    });
+
+    it('an empty list cannot be answered with an item: the script fails loudly', async () => {
+      const ctx: { v?: string } = {};
+      const step = pickStep<typeof ctx, string>({ id: 'v', label: 'V', items: () => Promise.resolve([]), get: (c) => c.v, set: (c, v) => (c.v = v), emptyMessage: 'Nothing here' });
+      await assert.rejects(run([step], ctx, new ScriptedUserInput(['anything'])), /matches no item .*empty: "Nothing here"/);
+      assert.equal(await run([step], ctx, new ScriptedUserInput([CANCEL])), undefined);
+    });
+  });
+
+  describe('listStep (tags)', () => {
+    it('adds entries, refuses bad and duplicate ones, removes by picking, and stores the list', async () => {
+      const ui = new ScriptedUserInput([
+        'cluster-one', 'my-ml', 'Image B', 'secret',
+        'Add tag…', 'env=prod',
+        'Add tag…', 'no-equals', '=value', 'team=ml',
+        'Add tag…', 'env=other', BACK,
+        'env=prod',
+        'Done', 'Create',
+      ]);
+      const result = await runSample(ui);
+      assert.deepEqual(result?.tags, [{ key: 'team', value: 'ml' }]);
+      const rejected = ui.prompts.flatMap((prompt) => prompt.rejected.map((r) => r.message));
+      assert.deepEqual(rejected, ['tag problem: noEquals', 'tag problem: emptyKey', 'tag problem: duplicateKey']);
+      const lastList = ui.prompts.filter((prompt) => prompt.placeholder === 'Tags').at(-1)!;
+      assert.deepEqual(lastList.items.map((item) => item.label), ['Done', 'Add tag…', 'team=ml']);
+      ui.assertFinished();
+    });
+
+    it('keeps added entries when going Back and coming again', async () => {
+      const ui = new ScriptedUserInput(['cluster-one', 'my-ml', 'Image B', 'secret', 'Add tag…', 'a=1', BACK, (p) => p.secretValue ?? '', 'Done', 'Create']);
+      const result = await runSample(ui);
+      assert.deepEqual(result?.tags, [{ key: 'a', value: '1' }]);
+    });
+  });
+});
