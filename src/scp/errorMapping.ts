@@ -1,0 +1,332 @@
+import { redactText } from './redact';
+import { ScpError, type ScpErrorKind } from './scpError';
+
+/** What every mapped failure knows about its request. `url` must already be redacted. */
+export interface FailedRequest {
+  method: string;
+  url: string;
+  /** The API path (no host, no query): decides whether a gateway 404 means "Cloud ML not enabled". */
+  path: string;
+  /** Values to mask in every text taken from the server (secret keys, registry secrets). */
+  secrets?: readonly string[];
+}
+
+export type ResponseHeaders = Readonly<Record<string, unknown>>;
+
+export interface FailedResponse extends FailedRequest {
+  status: number;
+  headers: ResponseHeaders;
+  bodyText: string;
+}
+
+export interface NetworkFailure extends FailedRequest {
+  error: unknown;
+  /** Our own per-request timer fired. */
+  timedOut?: boolean;
+  timeoutMs?: number;
+  /** The caller's AbortSignal fired. */
+  cancelled?: boolean;
+}
+
+/** Headers SCP and its gateways may use to carry a request id (names are lower case). */
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'requestid', 'x-scp-request-id', 'scp-request-id', 'x-global-request-id', 'global-request-id'];
+
+const MAX_DETAIL_LENGTH = 300;
+
+/** The four body shapes of SCP-API.md "Errors", plus "unreadable". */
+type ErrorBody =
+  | { shape: 'standard'; details: string[]; codes: string[]; requestIds: string[] }
+  | { shape: 'gateway404'; requestIds: string[]; error: string }
+  | { shape: 'gateway401'; message: string; requestIds: string[] }
+  | { shape: 'html' }
+  | { shape: 'other'; json: unknown };
+
+/** Maps a non-2xx response to an ScpError: kind from status and body shape, one sentence, request ids kept. */
+export function errorFromResponse(response: FailedResponse): ScpError {
+  const { status } = response;
+  const body = classifyBody(response.bodyText, response.headers);
+  const secrets = response.secrets ?? [];
+  const requestIds = unique([...requestIdsFromHeaders(response.headers), ...('requestIds' in body ? body.requestIds : [])]);
+  const details = detailsOf(body).map((d) => truncate(redactText(d, secrets)));
+  const detailText = details.join(' ');
+  const onCloudMl = isCloudMlPath(response.path);
+
+  const make = (kind: ScpErrorKind, message: string): ScpError =>
+    new ScpError({ kind, message: redactText(message, secrets), status, requestIds, details, method: response.method, url: response.url });
+
+  if (status === 401 || body.shape === 'gateway401') {
+    return make('auth', `SCP rejected the credentials (${status}); check the access key, the secret key and your clock, then sign in again.`);
+  }
+  if (status === 417 || status === 429) {
+    return make(
+      'throttled',
+      status === 417
+        ? "SCP's firewall rejected a burst of requests (417); wait a moment and try again."
+        : 'SCP is limiting the request rate (429); wait a moment and try again.',
+    );
+  }
+  if (status === 404) {
+    if (body.shape === 'gateway404' && onCloudMl) {
+      return make('notEnabled', 'Cloud ML is not available for this account or region; choose another region or enable Cloud ML in the SCP console.');
+    }
+    return make('notFound', 'SCP could not find this resource (404); it may have been deleted, so refresh and try again.');
+  }
+  if (status === 409 || (status === 400 && looksBusy(detailText, body))) {
+    return make('conflict', `The instance is busy with another operation (${status}); wait until it settles, then try again.`);
+  }
+  if ((status === 400 || status === 403) && looksMissing(detailText)) {
+    return make('notFound', `SCP could not find this resource (${status}); it may have been deleted, so refresh and try again.`);
+  }
+  if (status === 403) {
+    // SCP answers 403 for ids that do not exist as well as for ids the key may not touch.
+    return make('notFound', 'SCP refused access to this resource (403); it may not exist or the key may lack permission, so refresh or check the key.');
+  }
+  if (status === 406) {
+    return make('validation', 'SCP does not support the API version this client sent (406); update the extension.');
+  }
+  if (status === 408) {
+    return make('timeout', 'SCP gave up waiting for the request (408); try again.');
+  }
+  if (status >= 500) {
+    return make('server', `SCP had an internal error (${status}); try again in a moment.`);
+  }
+  if (status >= 400) {
+    const why = details.length > 0 ? `: ${firstSentence(details[0] ?? '')}` : '';
+    return make('validation', `SCP rejected the request (${status})${why}; correct the input and try again.`);
+  }
+  return make('server', `SCP answered with unexpected status ${status}; check the endpoint and try again.`);
+}
+
+/** Maps a failure without a usable response (reset, refused, DNS, TLS, timeout, abort, cut-off body). */
+export function errorFromNetworkFailure(failure: NetworkFailure): ScpError {
+  const common = { method: failure.method, url: failure.url };
+  if (failure.cancelled) {
+    return new ScpError({ kind: 'cancelled', message: 'The request was cancelled.', ...common });
+  }
+  const code = errorCode(failure.error);
+  const text = errorText(failure.error).toLowerCase();
+  if (failure.timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED' || text.includes('timeout')) {
+    const after = failure.timeoutMs !== undefined ? ` within ${formatSeconds(failure.timeoutMs)}` : ' in time';
+    return new ScpError({
+      kind: 'timeout',
+      message: `SCP did not answer${after}; check the network, or raise the request timeout and try again.`,
+      ...common,
+    });
+  }
+  const host = hostOf(failure.url);
+  if (hasResponse(failure.error)) {
+    // The status line and headers arrived, then the body stopped short.
+    return new ScpError({
+      kind: 'malformed',
+      message: `The response from ${host} was cut off before it was complete; try again.`,
+      ...common,
+      status: responseStatus(failure.error),
+    });
+  }
+  if (code !== undefined && TLS_CODES.has(code)) {
+    return new ScpError({
+      kind: 'network',
+      message: `The TLS certificate of ${host} was not accepted (${code}); if a corporate proxy inspects traffic, point NODE_EXTRA_CA_CERTS at its CA certificate.`,
+      ...common,
+    });
+  }
+  const reason = code ?? (text.includes('socket hang up') ? 'socket hang up' : text.includes('aborted') ? 'connection aborted' : 'connection failed');
+  const hint =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'check the environment, region or endpoint override and your DNS'
+      : code === 'ECONNREFUSED'
+        ? 'check that the endpoint is running and the port is right'
+        : 'check the network and proxy, then try again';
+  return new ScpError({ kind: 'network', message: `Could not reach SCP at ${host} (${reason}); ${hint}.`, ...common });
+}
+
+/** A 2xx body that is not JSON (or is cut off): 'malformed'. */
+export function unreadableBodyError(request: FailedRequest & { status: number; headers: ResponseHeaders; bodyText: string }): ScpError {
+  const trimmed = request.bodyText.trim();
+  const cutOff = /^[[{]/.test(trimmed) && !/[\]}]$/.test(trimmed);
+  return new ScpError({
+    kind: 'malformed',
+    message: cutOff
+      ? `The response from SCP was cut off before it was complete (${request.status}); try again.`
+      : `SCP sent a response that is not JSON (${request.status}); try again, and report it if it persists.`,
+    status: request.status,
+    requestIds: requestIdsFromHeaders(request.headers),
+    method: request.method,
+    url: request.url,
+  });
+}
+
+/** A 2xx JSON body that violates the schema: 'malformed', naming the first field at fault. */
+export function schemaViolationError(request: FailedRequest & { status?: number; requestIds?: string[] }, field: string, problem: string): ScpError {
+  const where = field === '' ? problem : `${field}: ${problem}`;
+  return new ScpError({
+    kind: 'malformed',
+    message: redactText(`SCP sent a response this client cannot read (${where}); try again, and report it if it persists.`, request.secrets ?? []),
+    field: field === '' ? undefined : field,
+    details: [redactText(where, request.secrets ?? [])],
+    status: request.status,
+    requestIds: request.requestIds,
+    method: request.method,
+    url: request.url,
+  });
+}
+
+/** Request ids from the response headers (first value of each known header). */
+export function requestIdsFromHeaders(headers: ResponseHeaders): string[] {
+  const ids: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!REQUEST_ID_HEADERS.includes(name.toLowerCase())) continue;
+    const first = Array.isArray(value) ? (value[0] as unknown) : value;
+    if (typeof first === 'string' && first !== '') ids.push(first);
+  }
+  return unique(ids);
+}
+
+/** True for paths served by the Cloud ML product (where a gateway 404 means "not subscribed"). */
+export function isCloudMlPath(path: string): boolean {
+  return /^(?:\/[^/]+)*?\/v\d+\/cloud-ml(?:\/|$)/.test(path) || path.startsWith('/cloud-ml/');
+}
+
+const TLS_CODES: ReadonlySet<string> = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+const BUSY_STATES = /\b(?:CREATING|UPDATING|DELETING|DEPLOYING|INSTALLING|UNINSTALLING|UPGRADING|SCALING|TERMINATING|PENDING)\b/;
+const BUSY_WORDS =
+  /\b(?:busy|in progress|in-progress|another (?:operation|request|task)|not (?:yet )?(?:settled|finished|completed)|being (?:created|updated|deleted|deployed|processed)|transitional|concurrent)\b/i;
+
+function looksBusy(detailText: string, body: ErrorBody): boolean {
+  const codes = body.shape === 'standard' ? body.codes.join(' ') : '';
+  return BUSY_WORDS.test(detailText) || BUSY_STATES.test(detailText) || /busy|conflict|in_?progress/i.test(codes);
+}
+
+function looksMissing(detailText: string): boolean {
+  return /\b(?:not (?:be )?found|does not exist|doesn't exist|do not exist|no such|not exist)\b/i.test(detailText);
+}
+
+function classifyBody(bodyText: string, headers: ResponseHeaders): ErrorBody {
+  const trimmed = bodyText.trim();
+  const rawType = headers['content-type'];
+  const contentType = typeof rawType === 'string' ? rawType.toLowerCase() : '';
+  if (contentType.includes('text/html') || trimmed.startsWith('<')) return { shape: 'html' };
+  let json: unknown;
+  try {
+    json = JSON.parse(trimmed);
+  } catch {
+    return { shape: 'other', json: undefined };
+  }
+  if (!isRecord(json)) return { shape: 'other', json };
+  if (Array.isArray(json.errors)) {
+    const details: string[] = [];
+    const codes: string[] = [];
+    const requestIds: string[] = [];
+    for (const item of json.errors) {
+      if (!isRecord(item)) continue;
+      const detail = item.detail;
+      if (typeof detail === 'string' && detail !== '') details.push(detail);
+      else if (Array.isArray(detail)) details.push(...detail.filter((d): d is string => typeof d === 'string' && d !== ''));
+      else if (typeof item.title === 'string' && item.title !== '') details.push(item.title);
+      if (typeof item.code === 'string') codes.push(item.code);
+      for (const key of ['request_id', 'global_request_id', 'requestId']) {
+        const id = item[key];
+        if (typeof id === 'string' && id !== '') requestIds.push(id);
+      }
+    }
+    return { shape: 'standard', details, codes, requestIds };
+  }
+  if (json.status === 'UNAUTHORIZED' || (typeof json.name === 'string' && /rejected by gateway/i.test(json.name))) {
+    return { shape: 'gateway401', message: typeof json.message === 'string' ? json.message : '', requestIds: bodyRequestIds(json) };
+  }
+  if ('timestamp' in json && 'path' in json && ('error' in json || 'status' in json)) {
+    return { shape: 'gateway404', error: typeof json.error === 'string' ? json.error : '', requestIds: bodyRequestIds(json) };
+  }
+  return { shape: 'other', json };
+}
+
+function detailsOf(body: ErrorBody): string[] {
+  switch (body.shape) {
+    case 'standard':
+      return body.details;
+    case 'gateway401':
+      return body.message === '' ? [] : [body.message];
+    case 'other':
+      if (isRecord(body.json)) {
+        for (const key of ['detail', 'message', 'error_message', 'error']) {
+          const value = body.json[key];
+          if (typeof value === 'string' && value !== '') return [value];
+        }
+      }
+      return [];
+    default:
+      return [];
+  }
+}
+
+function bodyRequestIds(json: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  for (const key of ['requestId', 'request_id', 'global_request_id']) {
+    const id = json[key];
+    if (typeof id === 'string' && id !== '') ids.push(id);
+  }
+  return ids;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (!isRecord(error)) return undefined;
+  // axios wraps the socket error; the underlying code (ECONNRESET, TLS codes) is on the cause.
+  const cause = error.cause;
+  if (isRecord(cause) && typeof cause.code === 'string' && cause.code !== 'ERR_BAD_RESPONSE') return cause.code;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : '';
+}
+
+function hasResponse(error: unknown): boolean {
+  return isRecord(error) && isRecord(error.response) && typeof error.response.status === 'number';
+}
+
+function responseStatus(error: unknown): number | undefined {
+  if (isRecord(error) && isRecord(error.response) && typeof error.response.status === 'number') return error.response.status;
+  return undefined;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the endpoint';
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return seconds === 1 ? '1 second' : `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} seconds`;
+}
+
+function firstSentence(text: string): string {
+  return text.replace(/[.;\s]+$/, '');
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_DETAIL_LENGTH ? text.slice(0, MAX_DETAIL_LENGTH - 1) + '…' : text;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

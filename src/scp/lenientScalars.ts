@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Scalar schemas for values SCP documents loosely: the OpenAPI examples write numbers and booleans as
+ * strings (`"cpu": ""`, `"copilot_enabled": ""`), so responses accept both spellings.
+ */
+
+const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
+
+/** A number, or a string holding one, read as a number. */
+export const lenientNumber = z.union([z.number(), z.string().regex(NUMERIC, 'expected a number')]).transform((v) => Number(v));
+
+/**
+ * A resource quantity: a number when it reads as one ("4" -> 4), the text otherwise ("A100", "16Gi"),
+ * undefined when empty or absent.
+ */
+export const quantity = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v): number | string | undefined => {
+    if (v === null || v === undefined) return undefined;
+    if (typeof v === 'number') return v;
+    if (v.trim() === '') return undefined;
+    return NUMERIC.test(v) ? Number(v) : v;
+  });
+
+const TRUE_WORDS = new Set(['true', 'y', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'n', 'no', '0']);
+
+/** A boolean, or "true"/"false" (also Y/N, yes/no, 1/0), read as a boolean. */
+export const lenientBoolean = z.union([z.boolean(), z.string(), z.number()]).transform((v, ctx): boolean => {
+  if (typeof v === 'boolean') return v;
+  const word = String(v).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  ctx.addIssue({ code: 'custom', message: 'expected a boolean' });
+  return z.NEVER;
+});
+
+/** A string that SCP may omit or send as null; read as `string | undefined`. */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);

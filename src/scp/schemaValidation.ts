@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { schemaViolationError, type FailedRequest } from './errorMapping';
+import { redactText } from './redact';
+import { ScpError } from './scpError';
+
+/** One schema problem, ready to show: `clusters[3].status` and `expected string, received number`. */
+export interface SchemaProblem {
+  field: string;
+  problem: string;
+}
+
+/** `["clusters", 3, "status"]` -> `clusters[3].status`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** Every issue of a failed parse, as field + plain problem text (zod's "Invalid input: " prefix dropped). */
+export function schemaProblems(error: z.ZodError): SchemaProblem[] {
+  return error.issues.map((issue) => ({
+    field: formatFieldPath(issue.path),
+    problem: issue.message.replace(/^Invalid input:\s*/i, '') || 'invalid value',
+  }));
+}
+
+/** Parses a response body; a violation becomes ScpError 'malformed' naming the first field at fault. */
+export function parseResponseBody<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  request: FailedRequest & { status?: number; requestIds?: string[] },
+): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const first = schemaProblems(result.error)[0] ?? { field: '', problem: 'invalid value' };
+  throw schemaViolationError(request, first.field, first.problem);
+}
+
+/**
+ * Checks what the client is about to send; a violation becomes ScpError 'badInput' listing every bad
+ * field, so nothing reaches SCP. The problems never quote the values (registry secrets live here).
+ */
+export function parseRequestBody<T>(schema: z.ZodType<T>, body: unknown, what: string, secrets: readonly string[] = []): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const problems = schemaProblems(result.error).map((p) => redactText(p.field === '' ? p.problem : `${p.field}: ${p.problem}`, secrets));
+  const first = schemaProblems(result.error)[0];
+  throw new ScpError({
+    kind: 'badInput',
+    message: `The ${what} is not valid (${problems[0] ?? 'invalid value'}); correct it and try again.`,
+    details: problems,
+    field: first?.field === '' ? undefined : first?.field,
+  });
+}

@@ -1,0 +1,310 @@
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { z } from 'zod';
+import { cancelledError, linkedAbortController, sleep } from './cancellation';
+import type { ConcurrencyLimiter } from './concurrencyLimiter';
+import { serviceBaseUrl, type EndpointConfig } from './endpoints';
+import { errorFromNetworkFailure, errorFromResponse, requestIdsFromHeaders, unreadableBodyError, type FailedRequest } from './errorMapping';
+import { collectSecretValues, redactUrl } from './redact';
+import { backoffDelayMs, retryAfterMs } from './retryPolicy';
+import { parseResponseBody } from './schemaValidation';
+import { isScpError, ScpError } from './scpError';
+import { computeSignature } from './signer';
+import { buildRequestUrl, type Query } from './urlEncoding';
+
+export type ApiLanguage = 'en-US' | 'ko-KR';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ScpCredentials {
+  accessKey: string;
+  secretKey: string;
+}
+
+/** One line per attempt. Everything in it is already redacted: no signature, no secret ever. */
+export interface RequestLogEntry {
+  method: string;
+  url: string;
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** 1 for the first try. */
+  attempt: number;
+  /** The ScpError sentence when the attempt failed. */
+  error?: string;
+}
+
+export interface RetryLogEntry {
+  method: string;
+  url: string;
+  /** The attempt that failed and is about to be retried. */
+  attempt: number;
+  delayMs: number;
+  /** Why: the ScpError kind and sentence of the failed attempt. */
+  reason: string;
+}
+
+export interface RequestLogger {
+  request(entry: RequestLogEntry): void;
+  retry(entry: RetryLogEntry): void;
+}
+
+export interface ScpHttpClientOptions {
+  endpoint: EndpointConfig;
+  /** Read before every attempt, so a changed key applies at once and nothing secret is cached here. */
+  credentials: () => Promise<ScpCredentials>;
+  /** Per attempt, from sending to the last body byte. */
+  timeoutMs: number;
+  language: ApiLanguage | (() => ApiLanguage);
+  logger?: RequestLogger;
+  /** Retries after the first try, for idempotent calls only. Default 3. */
+  maxRetries?: number;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  random?: () => number;
+  /** Signing clock (epoch ms). Tests use it to simulate a skewed clock. */
+  clock?: () => number;
+  /** When given, every attempt (not the waits between them) runs under this limiter. */
+  limiter?: ConcurrencyLimiter;
+  userAgent?: string;
+}
+
+export interface ScpRequest<T> {
+  /** 'cloud-ml', 'ske', or an account-wide service such as 'iam'. */
+  service: string;
+  method: HttpMethod;
+  /** Already-encoded path, e.g. `/v1/cloud-ml/${pathSegment(id)}`. */
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /** `1.0` (sent as `<service> 1.0`) or a full header value such as `cloud-ml 1.0`. */
+  apiVersion?: string;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** Default `Scp-Api-Version` per product (SCP-API.md "Signing"). */
+const DEFAULT_API_VERSIONS: Readonly<Record<string, string>> = { 'cloud-ml': '1.0', ske: '1.0' };
+
+/** A Retry-After longer than this is not waited for: the call fails and the user decides. */
+const MAX_RETRY_AFTER_MS = 30_000;
+/** Idle keep-alive sockets close before a typical server's 5 s keep-alive ends, so a POST never meets a dead socket. */
+const FREE_SOCKET_TIMEOUT_MS = 4_000;
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; error: ScpError; retryAfterMs?: number };
+
+/** Per-attempt data the signing interceptor needs; kept off the axios config type. */
+interface SigningConfig extends InternalAxiosRequestConfig {
+  scpSigned?: { onSecret: (secret: string) => void };
+}
+
+/**
+ * The signed SCP HTTP client. Builds each URL once, signs exactly that string in a request interceptor
+ * (fresh timestamp per attempt), sends exactly that string, parses and maps every answer itself
+ * (`responseType: 'text'`, all statuses accepted), and retries only idempotent calls.
+ */
+export class ScpHttpClient {
+  private readonly axios: AxiosInstance;
+  private readonly httpAgent = new http.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS });
+  /** Secret keys seen so far: masked in every URL, message and log entry. */
+  private readonly knownSecrets = new Set<string>();
+
+  constructor(private readonly options: ScpHttpClientOptions) {
+    this.axios = axios.create({
+      proxy: false, // VS Code patches Node's http/https for its own proxy support; axios must not add its own.
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+      maxRedirects: 0, // a redirect would carry the signature to a URL it was not made for
+      validateStatus: () => true,
+      responseType: 'text',
+      responseEncoding: 'utf8',
+      transformRequest: [(data: unknown) => data],
+      transformResponse: [(data: unknown) => data],
+      maxContentLength: MAX_BODY_BYTES,
+    });
+    this.axios.interceptors.request.use((config) => this.sign(config as SigningConfig));
+  }
+
+  get endpoint(): EndpointConfig {
+    return this.options.endpoint;
+  }
+
+  /** Sends one logical request (with retries for GET) and returns its body parsed by `schema`. */
+  async request<T>(request: ScpRequest<T>): Promise<T> {
+    const method = request.method.toUpperCase() as HttpMethod;
+    const url = buildRequestUrl(serviceBaseUrl(this.options.endpoint, request.service), request.path, request.query);
+    const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const bodySecrets = collectSecretValues(request.body);
+    const idempotent = method === 'GET' || method === 'HEAD';
+    const maxAttempts = idempotent ? 1 + Math.max(0, this.options.maxRetries ?? 3) : 1;
+
+    for (let attempt = 1; ; attempt++) {
+      if (request.signal?.aborted) throw cancelledError();
+      const send = (): Promise<AttemptOutcome<T>> => this.attempt(request, method, url, bodyText, bodySecrets, attempt);
+      const outcome = this.options.limiter ? await this.options.limiter.run(send, request.signal) : await send();
+      if (outcome.ok) return outcome.value;
+      const { error } = outcome;
+      if (!idempotent || !error.isTransient || attempt >= maxAttempts) throw error;
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
+      const backoff = backoffDelayMs(attempt, this.options.retryBaseDelayMs ?? 250, this.options.retryMaxDelayMs ?? 8_000, this.options.random);
+      const delayMs = Math.max(backoff, outcome.retryAfterMs ?? 0);
+      this.log((logger) =>
+        logger.retry({ method, url: this.redactedUrl(url, bodySecrets), attempt, delayMs, reason: `${error.kind}: ${error.message}` }),
+      );
+      await sleep(delayMs, request.signal);
+    }
+  }
+
+  /** Closes idle keep-alive sockets (CLI exit, profile switch). The client stays usable. */
+  dispose(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  private async attempt<T>(
+    request: ScpRequest<T>,
+    method: HttpMethod,
+    url: string,
+    bodyText: string | undefined,
+    bodySecrets: readonly string[],
+    attempt: number,
+  ): Promise<AttemptOutcome<T>> {
+    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
+    const { controller, dispose } = linkedAbortController(request.signal);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const started = performance.now();
+    const failed = (): FailedRequest => ({
+      method,
+      url: this.redactedUrl(url, bodySecrets),
+      path: request.path,
+      secrets: [...this.knownSecrets, ...bodySecrets],
+    });
+    let status: number | undefined;
+    let requestId: string | undefined;
+    let outcome: AttemptOutcome<T>;
+    try {
+      const config: AxiosRequestConfig & Pick<SigningConfig, 'scpSigned'> = {
+        url,
+        method,
+        data: bodyText,
+        signal: controller.signal,
+        headers: this.headers(request, bodyText !== undefined),
+        scpSigned: { onSecret: (secret: string) => this.knownSecrets.add(secret) },
+      };
+      const response = await this.axios.request<string>(config);
+      status = response.status;
+      const headers = plainHeaders(response);
+      requestId = requestIdsFromHeaders(headers)[0];
+      outcome = this.readResponse(request, response, headers, failed());
+    } catch (error) {
+      const scpError = isScpError(error)
+        ? error
+        : errorFromNetworkFailure({ ...failed(), error, timedOut, timeoutMs, cancelled: !timedOut && request.signal?.aborted === true });
+      outcome = { ok: false, error: scpError };
+    } finally {
+      clearTimeout(timer);
+      dispose();
+    }
+    const durationMs = performance.now() - started;
+    const entry: RequestLogEntry = { method, url: this.redactedUrl(url, bodySecrets), durationMs, attempt };
+    if (status !== undefined) entry.status = status;
+    if (requestId === undefined && !outcome.ok) requestId = outcome.error.requestIds[0];
+    if (requestId !== undefined) entry.requestId = requestId;
+    if (!outcome.ok) entry.error = outcome.error.message;
+    this.log((logger) => logger.request(entry));
+    return outcome;
+  }
+
+  private readResponse<T>(request: ScpRequest<T>, response: AxiosResponse<string>, headers: Record<string, unknown>, failed: FailedRequest): AttemptOutcome<T> {
+    const bodyText = typeof response.data === 'string' ? response.data : '';
+    const { status } = response;
+    if (status < 200 || status >= 300) {
+      const retryAfter = retryAfterMs(headers['retry-after']);
+      const error = errorFromResponse({ ...failed, status, headers, bodyText });
+      return retryAfter === undefined ? { ok: false, error } : { ok: false, error, retryAfterMs: retryAfter };
+    }
+    let body: unknown;
+    if (bodyText.trim() !== '') {
+      try {
+        body = JSON.parse(bodyText);
+      } catch {
+        return { ok: false, error: unreadableBodyError({ ...failed, status, headers, bodyText }) };
+      }
+    }
+    try {
+      return { ok: true, value: parseResponseBody(request.schema, body, { ...failed, status, requestIds: requestIdsFromHeaders(headers) }) };
+    } catch (error) {
+      if (isScpError(error)) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  private headers(request: ScpRequest<unknown>, hasBody: boolean): Record<string, string> {
+    const language = typeof this.options.language === 'function' ? this.options.language() : this.options.language;
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': language,
+      'Scp-ClientType': 'Openapi',
+    };
+    if (hasBody) headers['Content-Type'] = 'application/json';
+    const version = request.apiVersion ?? DEFAULT_API_VERSIONS[request.service];
+    if (version !== undefined) headers['Scp-Api-Version'] = version.includes(' ') ? version : `${request.service} ${version}`;
+    if (this.options.userAgent !== undefined) headers['User-Agent'] = this.options.userAgent;
+    return headers;
+  }
+
+  /** The request interceptor: a fresh timestamp and signature over the exact URL about to be sent. */
+  private async sign(config: SigningConfig): Promise<InternalAxiosRequestConfig> {
+    const url = config.url;
+    if (url === undefined || config.baseURL !== undefined || config.params !== undefined) {
+      // Anything else would let axios rewrite the URL after it was signed.
+      throw new ScpError({ kind: 'badInput', message: 'The request URL must be complete and carry no separate parameters.' });
+    }
+    let credentials: ScpCredentials;
+    try {
+      credentials = await this.options.credentials();
+    } catch (error) {
+      if (isScpError(error)) throw error;
+      throw new ScpError({ kind: 'auth', message: 'The stored SCP credentials could not be read; sign in again.' });
+    }
+    if (credentials.accessKey === '' || credentials.secretKey === '') {
+      throw new ScpError({ kind: 'auth', message: 'No SCP access key or secret key is set; sign in again.' });
+    }
+    config.scpSigned?.onSecret(credentials.secretKey);
+    const timestamp = String(Math.trunc((this.options.clock ?? Date.now)()));
+    const method = (config.method ?? 'GET').toUpperCase();
+    config.headers.set('Scp-Accesskey', credentials.accessKey);
+    config.headers.set('Scp-Timestamp', timestamp);
+    config.headers.set('Scp-Signature', computeSignature({ method, url, timestamp, accessKey: credentials.accessKey }, credentials.secretKey));
+    return config;
+  }
+
+  private redactedUrl(url: string, extraSecrets: readonly string[]): string {
+    return redactUrl(url, [...this.knownSecrets, ...extraSecrets]);
+  }
+
+  /** Logging must never break a request, and nothing in an entry may hold a secret. */
+  private log(write: (logger: RequestLogger) => void): void {
+    const logger = this.options.logger;
+    if (!logger) return;
+    try {
+      write(logger);
+    } catch {
+      // A faulty logger is not the request's problem.
+    }
+  }
+}
+
+function plainHeaders(response: AxiosResponse<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(response.headers as Record<string, unknown>)) out[name.toLowerCase()] = value;
+  return out;
+}
+

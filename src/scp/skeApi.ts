@@ -1,0 +1,54 @@
+import type { ScpHttpClient } from './scpHttpClient';
+import { skeClusterListResponseSchema, skeClusterShowResponseSchema, type SkeCluster, type SkeClusterDetail } from './skeSchemas';
+import { pathSegment } from './urlEncoding';
+
+export interface ListClustersOptions {
+  /** 0-based. */
+  page: number;
+  size: number;
+  name?: string;
+  /** Sent as repeated `status=` parameters. */
+  status?: readonly string[];
+  /** E.g. `created_at:desc`. */
+  sort?: string;
+}
+
+export interface ClusterPage {
+  clusters: SkeCluster[];
+  /** The total over all pages; null when SCP does not say. */
+  count: number | null;
+}
+
+/** SKE, the Kubernetes clusters Cloud ML is installed on. */
+export class SkeApi {
+  constructor(private readonly http: ScpHttpClient) {}
+
+  async listClusters(options: ListClustersOptions, signal?: AbortSignal): Promise<ClusterPage> {
+    const body = await this.http.request({
+      service: 'ske',
+      method: 'GET',
+      path: '/v1/clusters',
+      query: {
+        page: options.page,
+        size: options.size,
+        sort: options.sort,
+        name: options.name === '' ? undefined : options.name,
+        status: options.status !== undefined && options.status.length > 0 ? options.status : undefined,
+      },
+      schema: skeClusterListResponseSchema,
+      signal,
+    });
+    return { clusters: body.clusters, count: body.count };
+  }
+
+  async getCluster(clusterId: string, signal?: AbortSignal): Promise<SkeClusterDetail> {
+    const body = await this.http.request({
+      service: 'ske',
+      method: 'GET',
+      path: `/v1/clusters/${pathSegment(clusterId)}`,
+      schema: skeClusterShowResponseSchema,
+      signal,
+    });
+    return body.cluster;
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { lenientNumber, optionalText } from './lenientScalars';
+
+/**
+ * SKE cluster list and show (SCP-API.md "SKE"). Objects are loose: fields SCP adds later are kept and
+ * shown. States are plain strings (unknown states are accepted and shown as they came).
+ */
+
+const idAndName = z.looseObject({ id: optionalText, name: optionalText });
+
+export const skeClusterSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  status: z.string(),
+  kubernetes_version: optionalText,
+  node_count: lenientNumber.nullish().transform((v) => v ?? undefined),
+  account_id: optionalText,
+  subnet_id: optionalText,
+  created_at: optionalText,
+  modified_at: optionalText,
+});
+
+export const skeClusterDetailSchema = skeClusterSchema.extend({
+  cluster_namespace: optionalText,
+  max_node_count: lenientNumber.nullish().transform((v) => v ?? undefined),
+  public_endpoint_url: optionalText,
+  private_endpoint_url: optionalText,
+  vpc: idAndName.nullish().transform((v) => v ?? undefined),
+  subnet: idAndName.nullish().transform((v) => v ?? undefined),
+  created_by: optionalText,
+  modified_by: optionalText,
+});
+
+/** `GET /v1/clusters`: `count` is the total over all pages and may be null. */
+export const skeClusterListResponseSchema = z.looseObject({
+  clusters: z.array(skeClusterSchema),
+  count: lenientNumber.nullish().transform((v) => v ?? null),
+  links: z.array(z.unknown()).nullish(),
+});
+
+/** `GET /v1/clusters/{cluster_id}`. */
+export const skeClusterShowResponseSchema = z.looseObject({
+  cluster: skeClusterDetailSchema,
+});
+
+export type SkeCluster = z.infer<typeof skeClusterSchema>;
+export type SkeClusterDetail = z.infer<typeof skeClusterDetailSchema>;
+export type SkeClusterListResponse = z.infer<typeof skeClusterListResponseSchema>;
