@@ -1,0 +1,112 @@
+import type { EmulatorState } from './emulatorState';
+import type { EmulatorStore } from './emulatorStore';
+import type { Fault } from './fault';
+import { parseFault } from './fault';
+import type { FaultQueue } from './faultQueue';
+import { forceInstanceState } from './instanceLifecycle';
+import type { RequestCounters, RequestCounts } from './requestCounters';
+
+/** Every API answer waits fixedMs + a random share of randomMs. */
+export interface LatencySetting {
+  fixedMs: number;
+  randomMs: number;
+}
+
+/** The emulator's knobs that tests and the CLI turn at run time. */
+export interface EmulatorSettings {
+  latency: LatencySetting;
+  cloudMlDisabled: boolean;
+  deploySeconds: number;
+}
+
+/**
+ * Test control of a running emulator, in-process; the same operations are served over HTTP under /_emulator/
+ * (see adminHttpApi.ts). Invalid arguments throw EmulatorAdminError.
+ */
+export interface EmulatorAdmin {
+  setLatency(latency: LatencySetting): void;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  counters(): RequestCounts;
+  resetCounters(): void;
+  /** Back to the seed (the state file is rewritten); faults, counters and settings are kept. */
+  reset(): void;
+  setCloudMlDisabled(disabled: boolean): void;
+  /** Puts an instance in a state for good (no pending transition), e.g. 'ERROR'. */
+  forceState(cloudMlId: string, state: string): void;
+  /** Empty exceptions = releasable. */
+  setReleasable(clusterId: string, exceptions: string[]): void;
+  /** Applies to transitions started from now on. Fractions allowed. */
+  setDeploySeconds(seconds: number): void;
+  /** A deep copy of the whole state, including every create request exactly as received. */
+  snapshot(): EmulatorState;
+}
+
+export class EmulatorAdminError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status the admin API answers with. */
+    readonly status: 400 | 404,
+  ) {
+    super(message);
+    this.name = 'EmulatorAdminError';
+  }
+}
+
+export interface EmulatorAdminParts {
+  store: EmulatorStore;
+  faults: FaultQueue;
+  counters: RequestCounters;
+  settings: EmulatorSettings;
+  seed: () => EmulatorState;
+}
+
+export function createEmulatorAdmin(parts: EmulatorAdminParts): EmulatorAdmin {
+  const { store, faults, counters, settings } = parts;
+  return {
+    setLatency(latency) {
+      const fixedMs = nonNegative(latency.fixedMs, 'fixedMs');
+      const randomMs = nonNegative(latency.randomMs, 'randomMs');
+      settings.latency = { fixedMs, randomMs };
+    },
+    injectFault(fault) {
+      const parsed = parseFault(fault);
+      if (!parsed.ok) throw new EmulatorAdminError(parsed.message, 400);
+      faults.add(parsed.fault);
+    },
+    clearFaults: () => faults.clear(),
+    counters: () => counters.snapshot(),
+    resetCounters: () => counters.reset(),
+    reset: () => store.replace(parts.seed()),
+    setCloudMlDisabled(disabled) {
+      settings.cloudMlDisabled = disabled;
+    },
+    forceState(cloudMlId, state) {
+      if (typeof state !== 'string' || state.trim() === '') throw new EmulatorAdminError('forceState needs a non-empty state.', 400);
+      const instance = store.instance(cloudMlId);
+      if (!instance) throw new EmulatorAdminError(`No Cloud ML instance has the id ${cloudMlId}.`, 404);
+      forceInstanceState(instance, state, store.now());
+      store.commit();
+    },
+    setReleasable(clusterId, exceptions) {
+      if (!Array.isArray(exceptions) || exceptions.some((e) => typeof e !== 'string')) {
+        throw new EmulatorAdminError('setReleasable needs a list of exception texts.', 400);
+      }
+      const cluster = store.cluster(clusterId);
+      if (!cluster) throw new EmulatorAdminError(`No cluster has the id ${clusterId}.`, 404);
+      cluster.releaseExceptions = [...exceptions];
+      store.commit();
+    },
+    setDeploySeconds(seconds) {
+      settings.deploySeconds = nonNegative(seconds, 'seconds');
+    },
+    snapshot: () => store.snapshot(),
+  };
+}
+
+function nonNegative(value: number, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new EmulatorAdminError(`${name} must be a number of 0 or more.`, 400);
+  }
+  return value;
+}
