@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { lookUpCreatedInstance } from '../../../src/commands/createdInstanceLookup';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
+import { CloudMlApi } from '../../../src/scp/cloudMlApi';
+import type { CloudMlCreateRequest } from '../../../src/scp/cloudMlSchemas';
+import { ScpHttpClient } from '../../../src/scp/scpHttpClient';
+import { isScpError } from '../../../src/scp/scpError';
+
+describe('commands: did a failed create go through?', () => {
+  let emulator: RunningEmulator;
+  let http: ScpHttpClient;
+  let api: CloudMlApi;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, deploySeconds: 60 });
+    http = new ScpHttpClient({
+      endpoint: { environment: 'e', region: 'kr-west1', endpointOverride: emulator.url },
+      credentials: () => Promise.resolve({ accessKey: emulator.accessKey, secretKey: emulator.secretKey }),
+      timeoutMs: 10_000,
+      language: 'en-US',
+      retryBaseDelayMs: 1,
+    });
+    api = new CloudMlApi(http);
+  });
+
+  afterEach(() => {
+    emulator.admin.clearFaults();
+    emulator.admin.reset();
+  });
+
+  after(async () => {
+    http.dispose();
+    await emulator.close();
+  });
+
+  const clusterNamed = (name: string): string => {
+    const cluster = emulator.admin.snapshot().clusters.find((c) => c.name === name);
+    assert.ok(cluster, `seed cluster ${name}`);
+    return cluster.id;
+  };
+
+  function requestOn(clusterId: string, name: string): CloudMlCreateRequest {
+    const image = emulator.admin.snapshot().images[0];
+    return {
+      cloud_ml_name: name,
+      cluster_id: clusterId,
+      image_id: image.image_id,
+      domain_name: `${name}.example.com`,
+      endpoint_type: 'PRIVATE',
+      custom_registry_host: 'registry.example.com',
+      custom_registry_access_key: 'REGKEY',
+      custom_registry_access_secret_key: 'REG-SECRET-XYZ',
+      analytics_resource: { cpu: 1, gpu: '0', memory: 2 },
+      application_resource: { cpu: 1, memory: 2 },
+    };
+  }
+
+  it('answers notCreated for a free name', async () => {
+    assert.deepEqual(await lookUpCreatedInstance(api, { name: 'never-created', clusterId: clusterNamed('ds-sandbox') }), { outcome: 'notCreated' });
+  });
+
+  it('finds the instance of a POST that applied and then failed, with its id', async () => {
+    const clusterId = clusterNamed('ds-sandbox');
+    emulator.admin.injectFault({ kind: 'applyThenFail', status: 500, method: 'POST' });
+    await assert.rejects(api.create(requestOn(clusterId, 'lost-answer')), (error: unknown) => isScpError(error) && error.kind === 'server');
+    const found = await lookUpCreatedInstance(api, { name: 'lost-answer', clusterId });
+    assert.equal(found.outcome, 'created');
+    const instances = emulator.admin.snapshot().instances.filter((i) => i.cloud_ml_name === 'lost-answer');
+    assert.equal(instances.length, 1);
+    assert.equal(found.outcome === 'created' ? found.detail.cloud_ml_id : undefined, instances[0].cloud_ml_id);
+  });
+
+  it('answers nameTakenElsewhere when another cluster holds the name', async () => {
+    // `ml-prod` is seeded on ml-prod-cluster, not on ds-sandbox.
+    assert.deepEqual(await lookUpCreatedInstance(api, { name: 'ml-prod', clusterId: clusterNamed('ds-sandbox') }), { outcome: 'nameTakenElsewhere' });
+  });
+});
