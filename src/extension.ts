@@ -2,10 +2,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/commandServices';
 import { registerCommands } from './commands/registerCommands';
+import { AccountStatusItem } from './connection/accountStatusItem';
 import { BuiltInEmulator } from './connection/builtInEmulator';
 import { ConnectionManager } from './connection/connectionManager';
 import { ProfileStore } from './connection/profileStore';
 import { DeploymentTracker } from './deployments/deploymentTracker';
+import { ClusterCatalog } from './explorer/clusterCatalog';
+import { ExplorerView } from './explorer/explorerView';
 import type { ExtensionTestApi } from './extensionTestApi';
 import { ContextKeys, contextKeyValue, setContextKey } from './ui/contextKeys';
 import { ExtensionLog } from './ui/extensionLog';
@@ -27,9 +30,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const connection = new ConnectionManager(new ProfileStore(context.globalState, context.secrets), log, emulator);
   // Resumes persisted operations; its first poll runs on a timer, after activate() has returned.
   const tracker = new DeploymentTracker({ connection, ui, log, state: context.globalState });
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker };
+  const catalog = new ClusterCatalog(connection);
+  // Creating the tree view makes no call: the tree loads when VS Code first shows it.
+  const explorer = new ExplorerView(catalog, log, connection.onDidChangeProfile);
+  // Tracked operations update the cached instance and its node in place (nothing else refreshes on its own).
+  context.subscriptions.push(catalog, explorer, tracker.onDidChangeInstance((change) => explorer.applyInstanceChange(change)));
+  const accountStatus = new AccountStatusItem(connection);
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog };
 
-  context.subscriptions.push(log, connection, tracker, ...registerCommands(services));
+  context.subscriptions.push(log, connection, tracker, accountStatus, ...registerCommands(services));
 
   const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
   syncProfileKey();

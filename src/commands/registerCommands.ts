@@ -2,9 +2,13 @@ import * as vscode from 'vscode';
 import { showError } from '../ui/errorPresenter';
 import { CommandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './commandServices';
+import { importProfilesCommand } from './importProfilesCommand';
 import { notYetAvailable } from './notYetAvailable';
 import { showDeploymentsCommand } from './showDeploymentsCommand';
 import { showLogCommand } from './showLogCommand';
+import { signInCommand } from './signInCommand';
+import { signOutCommand } from './signOutCommand';
+import { switchProfileCommand } from './switchProfileCommand';
 import { useEmulatorCommand } from './useEmulatorCommand';
 
 type CommandHandler = (services: CommandServices, ...args: unknown[]) => unknown;
@@ -12,10 +16,10 @@ type CommandHandler = (services: CommandServices, ...args: unknown[]) => unknown
 /** The one place where every command id meets its handler. */
 function handlers(): Record<CommandId, CommandHandler> {
   return {
-    [CommandIds.signIn]: notYetAvailable(vscode.l10n.t('Sign in')),
-    [CommandIds.signOut]: notYetAvailable(vscode.l10n.t('Sign out')),
-    [CommandIds.switchProfile]: notYetAvailable(vscode.l10n.t('Switch profile')),
-    [CommandIds.importProfiles]: notYetAvailable(vscode.l10n.t('Import profiles')),
+    [CommandIds.signIn]: signInCommand,
+    [CommandIds.signOut]: signOutCommand,
+    [CommandIds.switchProfile]: switchProfileCommand,
+    [CommandIds.importProfiles]: importProfilesCommand,
     [CommandIds.useEmulator]: useEmulatorCommand,
     [CommandIds.refresh]: notYetAvailable(vscode.l10n.t('Refresh')),
     [CommandIds.filter]: notYetAvailable(vscode.l10n.t('Filter')),
