@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
-import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { DeploymentTracker } from '../deployments/deploymentTracker';
+import type { ClusterCatalog } from '../explorer/clusterCatalog';
+import type { ExplorerView } from '../explorer/explorerView';
 import type { ExtensionLog } from '../ui/extensionLog';
 import type { UserInput } from '../ui/userInput';
 
@@ -14,8 +15,10 @@ export interface CommandServices {
   ui: UserInput;
   connection: ConnectionManager;
   emulator: BuiltInEmulator;
-  /** The account status-bar item; `snapshot()` gives what it shows (tests read it). */
-  accountStatus: AccountStatusItem;
   /** Follows every create/update/delete until it settles (status item, notifications, InstanceChange events). */
   tracker: DeploymentTracker;
+  /** The explorer tree: refresh(target?), reveal(target), setFilter(filter), applyInstanceChange(change). */
+  explorer: ExplorerView;
+  /** Clusters and their Cloud ML instances, cached and shared by the tree, the pickers and the webview. */
+  catalog: ClusterCatalog;
 }

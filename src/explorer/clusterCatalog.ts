@@ -186,6 +186,14 @@ export class ClusterCatalog implements vscode.Disposable {
     this.changed.fire({ clusterId, reason: 'invalidated' });
   }
 
+  /** Drops the cached image list (the Images group's refresh). */
+  invalidateImages(): void {
+    this.imagesLoad?.stop('replaced');
+    this.imagesLoad = undefined;
+    this.images = undefined;
+    this.changed.fire({ reason: 'invalidated' });
+  }
+
   /** Updates the cache in place from deployment tracking (a poll result, a settle, a delete). */
   applyInstanceChange(change: InstanceChange): void {
     if (change.profileId !== this.profileId) return;
