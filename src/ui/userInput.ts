@@ -4,8 +4,11 @@
  * the test API) with scripted answers. Nothing outside src/ui calls vscode.window.show* directly.
  */
 
-/** Returned instead of a value when the user pressed the Back button. */
-export const BACK = Symbol('back');
+/**
+ * Returned instead of a value when the user pressed the Back button. A registered symbol, so that the copy of
+ * this module in the integration-test bundle (ScriptedUserInput) and the one in the extension bundle agree.
+ */
+export const BACK = Symbol.for('scpCloudMl.userInput.back');
 export type Back = typeof BACK;
 
 /** `undefined` = cancelled (Escape); BACK = Back button; otherwise the value. */
@@ -71,9 +74,20 @@ export interface ProgressOptions {
   location?: 'notification' | 'window';
 }
 
+/**
+ * Feeds a progressive pick: call `add` whenever items arrive and resolve when no more will come. `signal`
+ * aborts when the pick closes (an item was chosen, or the user cancelled), so the source stops its work.
+ */
+export type ProgressiveItems<T> = (add: (items: PickItem<T>[]) => void, signal: AbortSignal) => Promise<void>;
+
 export interface UserInput {
   /** A single-choice quick pick. `items` may be a promise: the pick shows busy until it resolves. */
   pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions<T>): Promise<Answer<T>>;
+  /**
+   * Optional: a pick the user can already choose from while `source` is still adding items (busy until it
+   * resolves). Call it through pickProgressively() (src/ui/pickProgressively.ts), which falls back to `pick`.
+   */
+  pickProgressive?<T>(source: ProgressiveItems<T>, options: PickOptions<T>): Promise<Answer<T>>;
   /** An input box. */
   input(options: InputOptions): Promise<Answer<string>>;
   /** Non-modal notifications; resolve to the chosen action's label or undefined. */
