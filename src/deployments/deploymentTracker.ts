@@ -19,6 +19,7 @@ import { isInFlight, operationKey, type OperationOutcome, type TrackedOperation 
 export interface TrackerConnection {
   session(): Promise<ScpSession>;
   activeProfile(): Profile | undefined;
+  profiles(): Profile[];
   readonly authFailed: boolean;
   noteOutcome(error: unknown): void;
   readonly onDidChangeProfile: vscode.Event<Profile | undefined>;
@@ -108,7 +109,10 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
     this.disposables.push(
       this.changed,
       this.statusItem,
-      this.connection.onDidChangeProfile(() => this.reschedule()),
+      this.connection.onDidChangeProfile(() => {
+        this.forgetRemovedProfiles();
+        this.reschedule();
+      }),
       this.connection.onDidChangeAuthState((failing) => {
         if (failing && this.hasActiveWork()) this.log.warn('deployments: polling paused while SCP rejects the credentials');
         else if (!failing && this.hasActiveWork()) this.log.info('deployments: credentials work again, polling resumes');
@@ -118,6 +122,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.pollIntervalSeconds`)) this.applyNewInterval();
       }),
     );
+    this.forgetRemovedProfiles();
     this.reschedule();
   }
 
@@ -171,7 +176,8 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
         return { ...op, failures: poll?.failures ?? 0, retrying: poll?.retrying ?? false };
       }),
       finished: this.finished().map((op) => ({ ...op })),
-      active: this.timer !== undefined || [...this.pollStates.values()].some((p) => p.polling),
+      // A disposed tracker has aborted its last GET and armed no timer: it costs nothing any more.
+      active: !this.disposed && (this.timer !== undefined || [...this.pollStates.values()].some((p) => p.polling)),
       paused: this.connection.authFailed && this.hasActiveWork(),
       polls: this.pollsStarted,
     };
@@ -240,6 +246,16 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
 
   private hasActiveWork(): boolean {
     return this.pollableOperations().length > 0;
+  }
+
+  /** Operations of a profile that was removed can never be polled again: stop following them. */
+  private forgetRemovedProfiles(): void {
+    const known = new Set(this.connection.profiles().map((p) => p.id));
+    for (const op of this.inFlight()) {
+      if (known.has(op.profileId)) continue;
+      this.log.info(`deployments: stopped tracking ${op.name} (${op.cloudMlId}): its profile was removed`);
+      this.finish(op, 'stopped');
+    }
   }
 
   private applyNewInterval(): void {

@@ -1,0 +1,372 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DeploymentTracker, DeploymentTrackerOptions } from '../../src/deployments/deploymentTracker';
+import type { InstanceChange, OperationKind } from '../../src/deployments/instanceChange';
+import type { TrackedOperation } from '../../src/deployments/trackedOperation';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
+import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import type { PickItem } from '../../src/ui/userInput';
+import { ScriptedUserInput, type RecordedPrompt } from '../support/scriptedUserInput';
+
+const PROFILE_ID = 'test-deployments';
+const REGISTRY_SECRET = 'registry-secret-Zq81-never-logged';
+const TEST_STATUS_ITEM = 'scpCloudMl.deployments.test';
+
+/** Waits until `condition` holds (checked every 50 ms); fails with `what` when it does not within `withinMs`. */
+async function until(what: string, condition: () => boolean, withinMs = 20_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function cloudMlRequests(emu: RunningEmulator): number {
+  return Object.entries(emu.admin.counters().byRoute)
+    .filter(([route]) => route.includes('/v1/cloud-ml'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+function showRequests(emu: RunningEmulator): number {
+  return emu.admin.counters().byRoute['GET /v1/cloud-ml/{id}'] ?? 0;
+}
+
+describe('deployments', function () {
+  this.timeout(120_000);
+
+  let api: ExtensionTestApi;
+  let emu: RunningEmulator;
+  let freeClusters: string[] = [];
+  let imageId = '';
+  let nameCounter = 0;
+  const built: DeploymentTracker[] = [];
+  let storageCounter = 0;
+
+  /**
+   * A tracker built by the extension's own code (its class from the extension bundle, so its errors and the
+   * session's are the same classes), on the extension's globalState under a test key and status item id.
+   */
+  function newTracker(ui: ScriptedUserInput, storageKey = `scpCloudMl.deployments.test-${++storageCounter}`): DeploymentTracker {
+    const TrackerClass = api.services.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
+    const tracker = new TrackerClass({
+      connection: api.services.connection,
+      ui,
+      log: api.services.log,
+      state: api.services.context.globalState,
+      storageKey,
+      statusItemId: TEST_STATUS_ITEM,
+    });
+    built.push(tracker);
+    return tracker;
+  }
+
+  /** Creates a Cloud ML on a free RUNNING cluster (a real POST to the emulator) and returns what tracking needs. */
+  async function createInstance(prefix: string): Promise<{ cloudMlId: string; clusterId: string; name: string }> {
+    const clusterId = freeClusters.shift();
+    assert.ok(clusterId, 'the emulator ran out of free RUNNING clusters');
+    const name = `${prefix}-${++nameCounter}`;
+    const session = await api.services.connection.session();
+    const created = await session.cloudMl.create({
+      cloud_ml_name: name,
+      cluster_id: clusterId,
+      image_id: imageId,
+      domain_name: `${name}.ml.example.com`,
+      endpoint_type: 'PRIVATE',
+      custom_registry_host: 'registry.example.com',
+      custom_registry_access_key: 'REGISTRYACCESS',
+      custom_registry_access_secret_key: REGISTRY_SECRET,
+    });
+    return { cloudMlId: created.cloudMlId, clusterId, name };
+  }
+
+  function request(instance: { cloudMlId: string; clusterId: string; name: string }, kind: OperationKind = 'create') {
+    return { profileId: PROFILE_ID, ...instance, kind };
+  }
+
+  function finishedOp(tracker: DeploymentTracker, cloudMlId: string): TrackedOperation | undefined {
+    return tracker.finished().find((op) => op.cloudMlId === cloudMlId);
+  }
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
+    const activated = await extension?.activate();
+    assert.ok(activated, 'no test API');
+    api = activated;
+    emu = await startEmulator({ port: 0, deploySeconds: 2, clusters: 40 });
+    await api.services.connection.saveProfile(
+      { id: PROFILE_ID, name: 'deployments', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
+      { accessKey: emu.accessKey, secretKey: emu.secretKey },
+      true,
+    );
+    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    const state = emu.admin.snapshot();
+    const taken = new Set(state.instances.map((i) => i.cluster_id));
+    freeClusters = state.clusters.filter((c) => c.status === 'RUNNING' && !taken.has(c.id)).map((c) => c.id);
+    imageId = state.images[0]?.image_id ?? '';
+  });
+
+  afterEach(async () => {
+    api.setUserInput(undefined);
+    emu.admin.clearFaults();
+    emu.admin.setDeploySeconds(2);
+    for (const tracker of built.splice(0)) {
+      for (const op of tracker.inFlight()) tracker.stopTracking(op.profileId, op.cloudMlId);
+      await tracker.flush();
+      tracker.dispose();
+    }
+    for (let i = 1; i <= storageCounter; i++) await api.services.context.globalState.update(`scpCloudMl.deployments.test-${i}`, undefined);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await api.services.connection.remove(PROFILE_ID, true);
+    await emu?.close();
+  });
+
+  it('create: the status bar says "deploying <name>", then DEPLOYED hides it and notifies with "Open details"', async () => {
+    // The extension's own tracker, with notifications through the extension's UserInput seam.
+    const ui = new ScriptedUserInput();
+    api.setUserInput(ui);
+    const tracker = api.services.tracker;
+    const changes: InstanceChange[] = [];
+    const listener = tracker.onDidChangeInstance((c) => changes.push(c));
+    try {
+      const instance = await createInstance('dep');
+      tracker.track(request(instance));
+      assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), true);
+      const shown = tracker.snapshot().status;
+      assert.equal(shown.visible, true);
+      assert.equal(shown.text, `$(sync~spin) Cloud ML: deploying ${instance.name}`);
+      await until('the create to settle', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
+
+      const done = finishedOp(tracker, instance.cloudMlId);
+      assert.equal(done?.outcome, 'succeeded');
+      assert.equal(done?.lastState, 'DEPLOYED');
+      assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), false);
+      assert.equal(tracker.snapshot().status.visible, false, 'the item hides once nothing is in flight');
+      assert.equal(tracker.snapshot().active, false, 'no timer stays armed');
+
+      const note = ui.messages.find((m) => m.message.includes(instance.name));
+      assert.ok(note, `no notification; messages: ${JSON.stringify(ui.messages)}`);
+      assert.equal(note.severity, 'info');
+      assert.equal(note.message, `Cloud ML ${instance.name} is DEPLOYED`);
+      assert.deepEqual(note.actions, ['Open details']);
+      assert.equal(note.modal, false);
+
+      const last = changes.filter((c) => c.cloudMlId === instance.cloudMlId).at(-1);
+      assert.ok(last?.settled, 'a settled InstanceChange was fired');
+      assert.equal(last.detail?.cloud_ml_state, 'DEPLOYED');
+      assert.equal(last.clusterId, instance.clusterId);
+      assert.ok(api.logText().includes(`poll ${instance.name} CREATING -> DEPLOYED`), 'the transition is in the log');
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('two at once show "2 operations"; the one forced to ERROR gives an error notification while the other completes', async () => {
+    const ui = new ScriptedUserInput();
+    const tracker = newTracker(ui);
+    const good = await createInstance('two-ok');
+    const bad = await createInstance('two-bad');
+    tracker.track(request(good));
+    tracker.track(request(bad));
+    assert.equal(tracker.snapshot().status.text, '$(sync~spin) Cloud ML: 2 operations');
+    const tooltip = tracker.snapshot().status.tooltip;
+    assert.ok(tooltip.includes(good.name) && tooltip.includes(bad.name), `tooltip lists both: ${tooltip}`);
+    emu.admin.forceState(bad.cloudMlId, 'ERROR');
+
+    await until('the failed one to end', () => finishedOp(tracker, bad.cloudMlId) !== undefined);
+    assert.equal(tracker.isTracked(PROFILE_ID, good.cloudMlId), true, 'the other one is still followed');
+    assert.equal(tracker.snapshot().status.text, `$(sync~spin) Cloud ML: deploying ${good.name}`);
+    await until('the good one to end', () => finishedOp(tracker, good.cloudMlId) !== undefined);
+
+    assert.equal(finishedOp(tracker, bad.cloudMlId)?.outcome, 'failed');
+    assert.equal(finishedOp(tracker, good.cloudMlId)?.outcome, 'succeeded');
+    const error = ui.messages.find((m) => m.severity === 'error');
+    assert.ok(error, 'an error notification');
+    assert.ok(error.message.startsWith(`Cloud ML ${bad.name} is ERROR`), error.message);
+    assert.ok(error.actions.includes('Show log'));
+    const success = ui.messages.find((m) => m.severity === 'info');
+    assert.equal(success?.message, `Cloud ML ${good.name} is DEPLOYED`);
+    assert.equal(tracker.snapshot().status.visible, false);
+  });
+
+  it('tracking resumes after the tracker is disposed and rebuilt from the same globalState', async () => {
+    emu.admin.setDeploySeconds(4);
+    const key = `scpCloudMl.deployments.test-${++storageCounter}`;
+    const first = newTracker(new ScriptedUserInput(), key);
+    const instance = await createInstance('resume');
+    first.track(request(instance));
+    await first.flush();
+    first.dispose();
+    assert.equal(first.snapshot().active, false, 'the disposed tracker polls no more');
+    const stored = api.services.context.globalState.get<TrackedOperation[]>(key) ?? [];
+    assert.ok(stored.some((op) => op.cloudMlId === instance.cloudMlId && op.outcome === undefined), 'persisted as in flight');
+
+    const ui = new ScriptedUserInput();
+    const second = newTracker(ui, key);
+    assert.equal(second.isTracked(PROFILE_ID, instance.cloudMlId), true, 'the rebuilt tracker knows the operation');
+    assert.equal(second.snapshot().status.text, `$(sync~spin) Cloud ML: deploying ${instance.name}`);
+    await until('the resumed create to settle', () => finishedOp(second, instance.cloudMlId) !== undefined);
+    assert.equal(finishedOp(second, instance.cloudMlId)?.outcome, 'succeeded');
+    assert.equal(ui.messages.at(-1)?.message, `Cloud ML ${instance.name} is DEPLOYED`);
+    await second.flush();
+    const after = api.services.context.globalState.get<TrackedOperation[]>(key) ?? [];
+    assert.equal(after.find((op) => op.cloudMlId === instance.cloudMlId)?.outcome, 'succeeded', 'the end is persisted too');
+  });
+
+  it('with nothing in flight no Cloud ML request is made for 15 s; with one in flight, one GET per interval', async function () {
+    this.timeout(60_000);
+    assert.equal(api.services.tracker.inFlight().length, 0);
+    emu.admin.resetCounters();
+    await sleep(15_000);
+    assert.equal(cloudMlRequests(emu), 0, `Cloud ML requests at rest: ${JSON.stringify(emu.admin.counters().byRoute)}`);
+    assert.equal(api.services.tracker.snapshot().active, false, 'no timer armed at rest');
+
+    emu.admin.setDeploySeconds(600); // a long deployment: it stays CREATING during the window
+    const ui = new ScriptedUserInput();
+    const tracker = newTracker(ui);
+    const instance = await createInstance('rate');
+    tracker.track(request(instance));
+    await until('the first poll', () => tracker.snapshot().inFlight[0]?.lastState === 'CREATING');
+    emu.admin.resetCounters();
+    const pollsBefore = tracker.snapshot().polls;
+    await sleep(6_000);
+    const gets = showRequests(emu);
+    const polls = tracker.snapshot().polls - pollsBefore;
+    // One GET per poll and nothing else; at a 1 s interval (plus each request's own time) about 5-6 in 6 s.
+    assert.equal(cloudMlRequests(emu), gets, 'only GET /v1/cloud-ml/{id} is called');
+    assert.ok(Math.abs(gets - polls) <= 1, `GETs ${gets} vs polls ${polls}`);
+    assert.ok(gets >= 4 && gets <= 7, `expected about one GET per second over 6 s, got ${gets}`);
+  });
+
+  it('3 transient 503s in a row do not fail the operation', async () => {
+    const ui = new ScriptedUserInput();
+    const tracker = newTracker(ui);
+    const instance = await createInstance('flaky');
+    emu.admin.injectFault({ kind: 'status', status: 503, count: 3, method: 'GET', path: `/v1/cloud-ml/${instance.cloudMlId}` });
+    tracker.track(request(instance));
+    await until('the create to settle', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
+    assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
+    assert.equal(ui.messages.filter((m) => m.severity === 'error').length, 0);
+    assert.ok(api.logText().includes(`/v1/cloud-ml/${instance.cloudMlId} -> 503`), 'the 503s were really answered');
+  });
+
+  it('polls failing beyond 3 in a row show "unknown — retrying", not failed, and recover', async () => {
+    const ui = new ScriptedUserInput();
+    const tracker = newTracker(ui);
+    const instance = await createInstance('outage');
+    // Every GET of this instance fails (the client's own retries included) until the faults are cleared.
+    emu.admin.injectFault({ kind: 'status', status: 503, count: -1, method: 'GET', path: `/v1/cloud-ml/${instance.cloudMlId}` });
+    tracker.track(request(instance));
+    await until('3 failed polls', () => (tracker.snapshot().inFlight[0]?.failures ?? 0) >= 3, 40_000);
+    assert.equal(tracker.snapshot().inFlight[0]?.retrying, false, 'three failures in a row are tolerated silently');
+    await until('a 4th failed poll', () => tracker.snapshot().inFlight[0]?.retrying === true, 40_000);
+    const status = tracker.snapshot().status;
+    assert.equal(status.visible, true);
+    assert.ok(status.tooltip.includes('unknown — retrying'), status.tooltip);
+    assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), true, 'still followed');
+    assert.equal(ui.messages.length, 0, 'no failure was announced');
+
+    emu.admin.clearFaults();
+    await until('the create to settle after the outage', () => finishedOp(tracker, instance.cloudMlId) !== undefined, 60_000);
+    assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
+    assert.equal(ui.messages.at(-1)?.message, `Cloud ML ${instance.name} is DEPLOYED`);
+  });
+
+  it('404 after a delete completes it as deleted', async () => {
+    const ui = new ScriptedUserInput();
+    const tracker = newTracker(ui);
+    const changes: InstanceChange[] = [];
+    const listener = tracker.onDidChangeInstance((c) => changes.push(c));
+    try {
+      const instance = await createInstance('gone');
+      tracker.track(request(instance));
+      await until('the create to settle', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
+      const session = await api.services.connection.session();
+      await session.cloudMl.delete(instance.cloudMlId);
+      tracker.track(request(instance, 'delete'));
+      assert.equal(tracker.snapshot().status.text, `$(sync~spin) Cloud ML: deleting ${instance.name}`);
+      await until('the delete to end', () => tracker.finished()[0]?.kind === 'delete');
+
+      const done = tracker.finished()[0];
+      assert.equal(done?.outcome, 'deleted');
+      assert.equal(ui.messages.at(-1)?.message, `Cloud ML ${instance.name} was deleted`);
+      assert.equal(ui.messages.at(-1)?.severity, 'info');
+      const last = changes.at(-1);
+      assert.deepEqual(
+        { deleted: last?.deleted, settled: last?.settled, detail: last?.detail, cloudMlId: last?.cloudMlId },
+        { deleted: true, settled: true, detail: undefined, cloudMlId: instance.cloudMlId },
+      );
+      assert.ok(api.logText().includes(`poll ${instance.name} DELETING -> deleted (404)`));
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('pauses while SCP rejects the credentials and resumes when they work again', async () => {
+    const ui = new ScriptedUserInput();
+    const tracker = newTracker(ui);
+    const instance = await createInstance('auth');
+    emu.admin.injectFault({ kind: 'gateway401', count: -1, method: 'GET', path: `/v1/cloud-ml/${instance.cloudMlId}` });
+    tracker.track(request(instance));
+    await until('the pause', () => tracker.snapshot().paused);
+    assert.equal(api.services.connection.authFailed, true);
+    await until('the running poll to end', () => !tracker.snapshot().active);
+    emu.admin.resetCounters();
+    await sleep(3_000);
+    assert.equal(showRequests(emu), 0, 'no poll while the credentials are rejected');
+    assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), true);
+    assert.ok(tracker.snapshot().status.tooltip.includes('paused'), tracker.snapshot().status.tooltip);
+
+    emu.admin.clearFaults();
+    // Any successful call clears the auth failure (as a refresh of the tree would).
+    const session = await api.services.connection.session();
+    await session.ske.listClusters({ page: 0, size: 1 });
+    assert.equal(api.services.connection.authFailed, false);
+    await until('the create to settle after the pause', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
+    assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
+  });
+
+  it('showDeployments lists in-flight and finished operations, and stops tracking the chosen one', async () => {
+    emu.admin.setDeploySeconds(600);
+    const tracker = api.services.tracker;
+    const instance = await createInstance('listed');
+    tracker.track(request(instance));
+    const labelOf = (prompt: RecordedPrompt, name: string): string => {
+      const item = prompt.items.find((i: PickItem<unknown>) => !i.separator && i.label.endsWith(` ${name}`));
+      assert.ok(item, `no row for ${name} in ${prompt.items.map((i) => i.label).join(' | ')}`);
+      return item.label;
+    };
+    const ui = new ScriptedUserInput([(prompt) => labelOf(prompt, instance.name), (prompt) => prompt.items.find((i) => i.value === 'stopTracking')?.label ?? 'missing']);
+    api.setUserInput(ui);
+    await vscode.commands.executeCommand('scpCloudMl.showDeployments');
+    ui.assertFinished();
+
+    const [list, actions] = ui.prompts;
+    assert.ok(list && actions);
+    const labels = list.items.map((i) => i.label);
+    assert.ok(labels.includes('In progress') && labels.includes('Recently finished'), labels.join(' | '));
+    assert.ok(labels.includes(`$(sync~spin) ${instance.name}`));
+    assert.ok(labels.some((l) => l.startsWith('$(pass) dep-')), 'the finished create of the first test is listed');
+    assert.deepEqual(
+      actions.items.map((i) => i.value),
+      ['openDetails', 'showLog', 'stopTracking'],
+    );
+    assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), false);
+    assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'stopped');
+    assert.equal(tracker.snapshot().status.visible, false);
+    assert.equal(tracker.snapshot().active, false);
+  });
+
+  it('the log holds the request lines and no secret value', () => {
+    const log = api.logText();
+    assert.match(log, /GET http:\/\/127\.0\.0\.1:\d+\/v1\/cloud-ml\/[0-9a-f]{32} -> 200 \(\d+ ms\)/);
+    assert.match(log, /POST http:\/\/127\.0\.0\.1:\d+\/v1\/cloud-ml -> 200 \(\d+ ms\)/);
+    assert.ok(!log.includes(emu.secretKey), 'the SCP secret key is not in the log');
+    assert.ok(!log.includes(REGISTRY_SECRET), 'the registry secret key is not in the log');
+    assert.ok(!/signature[=:]\s*[A-Za-z0-9+/]{20,}/i.test(log), 'no signature value in the log');
+  });
+});
