@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lenientBoolean, lenientNumber, optionalText, quantity } from './lenientScalars';
+import { lenientBoolean, optionalBoolean, optionalNumber, optionalText, quantity } from './lenientScalars';
 import { redactObject } from './redact';
 
 /**
@@ -30,7 +30,7 @@ export const cloudMlImageSchema = z.looseObject({
   image_name: optionalText,
   display_version: optionalText,
   k8s_version: optionalText,
-  copilot_enabled: lenientBoolean.nullish().transform((v) => v ?? false),
+  copilot_enabled: optionalBoolean.transform((v) => v ?? false),
 });
 
 /** `GET /v1/cloud-ml/images`. */
@@ -39,7 +39,7 @@ export const imagesResponseSchema = z.looseObject({
     .array(cloudMlImageSchema)
     .nullable()
     .transform((v) => v ?? []),
-  total_count: lenientNumber.nullish().transform(absentAsUndefined),
+  total_count: optionalNumber,
 });
 
 /** `GET /v1/cloud-ml/clusters/{id}/check-releasable`: exceptions say why not (strings or objects). */
@@ -58,8 +58,8 @@ const cloudMlDetailFields = z.looseObject({
   cluster_id: optionalText,
   cluster_name: optionalText,
   cluster_permission: z.record(z.string(), z.unknown()).nullish().transform(absentAsUndefined),
-  cluster_request_failed: lenientBoolean.nullish().transform(absentAsUndefined),
-  copilot_enabled: lenientBoolean.nullish().transform(absentAsUndefined),
+  cluster_request_failed: optionalBoolean,
+  copilot_enabled: optionalBoolean,
   created_by: optionalText,
   created_dt: optionalText,
   modified_by: optionalText,

@@ -7,8 +7,17 @@ import { z } from 'zod';
 
 const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
 
-/** A number, or a string holding one, read as a number. */
-export const lenientNumber = z.union([z.number(), z.string().regex(NUMERIC, 'expected a number')]).transform((v) => Number(v));
+/** A number SCP may omit, send as null or as an empty string: `number | undefined`. */
+export const optionalNumber = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v, ctx): number | undefined => {
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+    if (typeof v === 'number') return v;
+    if (NUMERIC.test(v)) return Number(v);
+    ctx.addIssue({ code: 'custom', message: 'expected a number' });
+    return z.NEVER;
+  });
 
 /**
  * A resource quantity: a number when it reads as one ("4" -> 4), the text otherwise ("A100", "16Gi"),
@@ -36,6 +45,18 @@ export const lenientBoolean = z.union([z.boolean(), z.string(), z.number()]).tra
   ctx.addIssue({ code: 'custom', message: 'expected a boolean' });
   return z.NEVER;
 });
+
+/** An optional boolean flag: also absent when null or an empty string (the reference's placeholder). */
+export const optionalBoolean = z
+  .union([z.boolean(), z.string(), z.number()])
+  .nullish()
+  .transform((v, ctx): boolean | undefined => {
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
+    const parsed = lenientBoolean.safeParse(v);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: 'expected a boolean' });
+    return z.NEVER;
+  });
 
 /** A string that SCP may omit or send as null; read as `string | undefined`. */
 export const optionalText = z

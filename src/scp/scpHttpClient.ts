@@ -97,7 +97,7 @@ type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; error: ScpError; 
 
 /** Per-attempt data the signing interceptor needs; kept off the axios config type. */
 interface SigningConfig extends InternalAxiosRequestConfig {
-  scpSigned?: { onSecret: (secret: string) => void };
+  scpSigned?: { onSigned: (secretKey: string, signature: string) => void };
 }
 
 /**
@@ -180,11 +180,13 @@ export class ScpHttpClient {
       controller.abort();
     }, timeoutMs);
     const started = performance.now();
+    // The signature of this attempt joins the body's secrets: a server may echo either back in an error.
+    const attemptSecrets = [...bodySecrets];
     const failed = (): FailedRequest => ({
       method,
-      url: this.redactedUrl(url, bodySecrets),
+      url: this.redactedUrl(url, attemptSecrets),
       path: request.path,
-      secrets: [...this.knownSecrets, ...bodySecrets],
+      secrets: [...this.knownSecrets, ...attemptSecrets],
     });
     let status: number | undefined;
     let requestId: string | undefined;
@@ -196,7 +198,12 @@ export class ScpHttpClient {
         data: bodyText,
         signal: controller.signal,
         headers: this.headers(request, bodyText !== undefined),
-        scpSigned: { onSecret: (secret: string) => this.knownSecrets.add(secret) },
+        scpSigned: {
+          onSigned: (secretKey: string, signature: string) => {
+            this.knownSecrets.add(secretKey);
+            attemptSecrets.push(signature);
+          },
+        },
       };
       const response = await this.axios.request<string>(config);
       status = response.status;
@@ -213,7 +220,7 @@ export class ScpHttpClient {
       dispose();
     }
     const durationMs = performance.now() - started;
-    const entry: RequestLogEntry = { method, url: this.redactedUrl(url, bodySecrets), durationMs, attempt };
+    const entry: RequestLogEntry = { method, url: this.redactedUrl(url, attemptSecrets), durationMs, attempt };
     if (status !== undefined) entry.status = status;
     if (requestId === undefined && !outcome.ok) requestId = outcome.error.requestIds[0];
     if (requestId !== undefined) entry.requestId = requestId;
@@ -277,12 +284,13 @@ export class ScpHttpClient {
     if (credentials.accessKey === '' || credentials.secretKey === '') {
       throw new ScpError({ kind: 'auth', message: 'No SCP access key or secret key is set; sign in again.' });
     }
-    config.scpSigned?.onSecret(credentials.secretKey);
     const timestamp = String(Math.trunc((this.options.clock ?? Date.now)()));
     const method = (config.method ?? 'GET').toUpperCase();
+    const signature = computeSignature({ method, url, timestamp, accessKey: credentials.accessKey }, credentials.secretKey);
+    config.scpSigned?.onSigned(credentials.secretKey, signature);
     config.headers.set('Scp-Accesskey', credentials.accessKey);
     config.headers.set('Scp-Timestamp', timestamp);
-    config.headers.set('Scp-Signature', computeSignature({ method, url, timestamp, accessKey: credentials.accessKey }, credentials.secretKey));
+    config.headers.set('Scp-Signature', signature);
     return config;
   }
 

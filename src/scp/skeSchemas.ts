@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lenientNumber, optionalText } from './lenientScalars';
+import { optionalNumber, optionalText } from './lenientScalars';
 
 /**
  * SKE cluster list and show (SCP-API.md "SKE"). Objects are loose: fields SCP adds later are kept and
@@ -13,7 +13,7 @@ export const skeClusterSchema = z.looseObject({
   name: z.string(),
   status: z.string(),
   kubernetes_version: optionalText,
-  node_count: lenientNumber.nullish().transform((v) => v ?? undefined),
+  node_count: optionalNumber,
   account_id: optionalText,
   subnet_id: optionalText,
   created_at: optionalText,
@@ -22,7 +22,7 @@ export const skeClusterSchema = z.looseObject({
 
 export const skeClusterDetailSchema = skeClusterSchema.extend({
   cluster_namespace: optionalText,
-  max_node_count: lenientNumber.nullish().transform((v) => v ?? undefined),
+  max_node_count: optionalNumber,
   public_endpoint_url: optionalText,
   private_endpoint_url: optionalText,
   vpc: idAndName.nullish().transform((v) => v ?? undefined),
@@ -34,7 +34,7 @@ export const skeClusterDetailSchema = skeClusterSchema.extend({
 /** `GET /v1/clusters`: `count` is the total over all pages and may be null. */
 export const skeClusterListResponseSchema = z.looseObject({
   clusters: z.array(skeClusterSchema),
-  count: lenientNumber.nullish().transform((v) => v ?? null),
+  count: optionalNumber.transform((v) => v ?? null),
   links: z.array(z.unknown()).nullish(),
 });
 
