@@ -1,4 +1,5 @@
-import type { Answer, InputOptions, MessageOptions, PickItem, PickOptions, ProgressOptions, ProgressReporter, UserInput } from './userInput';
+import { pickProgressively } from './pickProgressively';
+import type { Answer, InputOptions, MessageOptions, PickItem, PickOptions, ProgressiveItems, ProgressOptions, ProgressReporter, UserInput } from './userInput';
 
 /**
  * The one UserInput every command and wizard holds. It forwards to the real VS Code implementation, or to a
@@ -18,6 +19,10 @@ export class SwitchableUserInput implements UserInput {
 
   pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions<T>): Promise<Answer<T>> {
     return this.target.pick(items, options);
+  }
+
+  pickProgressive<T>(source: ProgressiveItems<T>, options: PickOptions<T>): Promise<Answer<T>> {
+    return pickProgressively(this.target, source, options);
   }
 
   input(options: InputOptions): Promise<Answer<string>> {

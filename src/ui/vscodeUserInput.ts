@@ -7,6 +7,7 @@ import {
   type MessageOptions,
   type PickItem,
   type PickOptions,
+  type ProgressiveItems,
   type ProgressOptions,
   type ProgressReporter,
   type StepInfo,
@@ -74,7 +75,7 @@ export class VscodeUserInput implements UserInput {
         }
         quickPick.items = rows;
         const active = rows.find((row) => row.kind !== vscode.QuickPickItemKind.Separator && options.activeValue !== undefined && row.value === options.activeValue);
-        if (active) quickPick.activeItems = [active];
+        
       };
 
       if (Array.isArray(items)) {
@@ -96,6 +97,69 @@ export class VscodeUserInput implements UserInput {
         );
       }
       this.observer.onDidShow?.(quickPick);
+    });
+  }
+
+  /**
+   * A pick that is usable while `source` adds items (busy until it resolves): rows are appended in place and
+   * the row the user is on stays active. Closing the pick aborts the source's signal.
+   */
+  pickProgressive<T>(source: ProgressiveItems<T>, options: PickOptions<T>): Promise<Answer<T>> {
+    return new Promise<Answer<T>>((resolve, reject) => {
+      const quickPick = vscode.window.createQuickPick<ValuedItem<T>>();
+      const stopSource = new AbortController();
+      const rows: ValuedItem<T>[] = [];
+      let settled = false;
+      const listeners: vscode.Disposable[] = [];
+      const finish = (settle: () => void): void => {
+        if (settled) return;
+        settled = true;
+        stopSource.abort();
+        for (const listener of listeners) listener.dispose();
+        quickPick.dispose();
+        settle();
+      };
+
+      applyStepInfo(quickPick, options);
+      quickPick.placeholder = options.placeholder;
+      quickPick.matchOnDescription = options.matchOnDescription ?? false;
+      quickPick.matchOnDetail = options.matchOnDetail ?? false;
+      listeners.push(
+        quickPick.onDidTriggerButton((button) => {
+          if (button === vscode.QuickInputButtons.Back) finish(() => resolve(BACK));
+        }),
+        quickPick.onDidAccept(() => {
+          const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+          if (chosen === undefined || chosen.inert || chosen.kind === vscode.QuickPickItemKind.Separator) return;
+          finish(() => resolve(chosen.value));
+        }),
+        quickPick.onDidHide(() => finish(() => resolve(undefined))),
+      );
+
+      const add = (items: PickItem<T>[]): void => {
+        if (settled || items.length === 0) return;
+        const active = quickPick.activeItems[0];
+        rows.push(...items.map(toQuickPickItem));
+        quickPick.items = [...rows];
+        // Appending must not move the user's cursor; otherwise honour activeValue once its row arrives.
+        const keep = active ?? rows.find((row) => options.activeValue !== undefined && row.value === options.activeValue);
+        if (keep && rows.includes(keep)) quickPick.activeItems = [keep];
+      };
+
+      quickPick.busy = true;
+      quickPick.show();
+      this.observer.onDidShow?.(quickPick);
+      source(add, stopSource.signal).then(
+        () => {
+          if (settled) return;
+          quickPick.busy = false;
+          if (rows.length === 0 && options.emptyMessage !== undefined) {
+            quickPick.placeholder = options.emptyMessage;
+            quickPick.items = [{ label: options.emptyMessage, inert: true, alwaysShow: true }];
+          }
+        },
+        (error: unknown) => finish(() => reject(error instanceof Error ? error : new Error(String(error)))),
+      );
     });
   }
 

@@ -6,6 +6,7 @@ import {
   type MessageOptions,
   type PickItem,
   type PickOptions,
+  type ProgressiveItems,
   type ProgressOptions,
   type ProgressReporter,
   type UserInput,
@@ -51,6 +52,10 @@ export interface RecordedPrompt {
   items: PickItem<unknown>[];
   activeValue?: unknown;
   emptyMessage?: string;
+  /** Progressive pick only: how many times items arrived before the answer was taken. */
+  updates?: number;
+  /** Progressive pick only: whether the source had delivered everything when the answer was taken. */
+  sourceFinished?: boolean;
   /** Input only. */
   prompt?: string;
   /** Input only: the prefilled value (REDACTED for a non-empty password; see `secretValue`). */
@@ -171,6 +176,73 @@ export class ScriptedUserInput implements UserInput {
     return this.settle(record, 'picked', chosen.value);
   }
 
+  /**
+   * A progressive pick answered like a user watching it fill: CANCEL/BACK at once; otherwise the answer is
+   * tried after every batch of items (a function answer is re-evaluated each time, so keep it pure) and taken
+   * as soon as it matches, which aborts the source. If the source finishes without a match, it fails loudly.
+   */
+  async pickProgressive<T>(source: ProgressiveItems<T>, options: PickOptions<T>): Promise<Answer<T>> {
+    const items: PickItem<T>[] = [];
+    const record = this.record({
+      kind: 'pick',
+      ...stepFields(options),
+      placeholder: options.placeholder,
+      items,
+      activeValue: options.activeValue,
+      emptyMessage: options.emptyMessage,
+      password: false,
+    });
+    record.updates = 0;
+    record.sourceFinished = false;
+    if (this.answers.length === 0) throw this.fail(`the script ran out of answers at the pick "${record.fullTitle}"`);
+    const stopSource = new AbortController();
+    const peeked = this.peekAnswer(record);
+    if (peeked === CANCEL || peeked === BACK) {
+      const running = source(() => undefined, stopSource.signal).catch(() => undefined);
+      this.answers.shift();
+      stopSource.abort();
+      await running;
+      if (peeked === BACK && !record.canGoBack) throw this.fail(`answered BACK at "${record.fullTitle}", which has no Back button`);
+      return peeked === CANCEL ? this.settle(record, 'cancel', undefined) : this.settle(record, 'back', BACK);
+    }
+    let chosen: PickItem<T> | undefined;
+    const matchNow = (): PickItem<T> | undefined => {
+      const answer = this.peekAnswer(record);
+      if (answer === CANCEL || answer === BACK) return undefined;
+      return findItem(items.filter((item) => !item.separator), answer);
+    };
+    await source((more) => {
+      if (chosen || stopSource.signal.aborted || more.length === 0) return;
+      items.push(...more);
+      record.updates = (record.updates ?? 0) + 1;
+      chosen = matchNow();
+      if (chosen) stopSource.abort();
+    }, stopSource.signal).then(
+      () => {
+        if (!chosen) record.sourceFinished = true;
+      },
+      (error: unknown) => {
+        // A source stopped because the answer was taken is not a failure.
+        if (!chosen) throw error;
+      },
+    );
+    if (!chosen) {
+      // The source is done: answer like an ordinary pick (CANCEL, BACK, or a label that must now match).
+      const answer = this.nextAnswer(record);
+      if (answer === CANCEL) return this.settle(record, 'cancel', undefined);
+      if (answer === BACK) return this.settle(record, 'back', BACK);
+      const selectable = items.filter((item) => !item.separator);
+      const found = findItem(selectable, answer);
+      if (!found) {
+        const shown = selectable.length > 0 ? selectable.map((item) => `"${item.label}"`).join(', ') : `none (empty: "${options.emptyMessage ?? ''}")`;
+        throw this.fail(`answer ${describeAnswer(answer)} matches no item of the pick "${record.fullTitle}"; its items: ${shown}`);
+      }
+      return this.settle(record, 'picked', found.value);
+    }
+    this.answers.shift();
+    return this.settle(record, 'picked', chosen.value);
+  }
+
   async input(options: InputOptions): Promise<Answer<string>> {
     const password = options.password ?? false;
     const prefilled = options.value;
@@ -252,6 +324,13 @@ export class ScriptedUserInput implements UserInput {
     const record: RecordedPrompt = { ...fields, fullTitle: fullTitle(fields), rejected: [], outcome: 'pending' };
     this.prompts.push(record);
     return record;
+  }
+
+  /** The next answer with functions applied, without consuming it. */
+  private peekAnswer(record: RecordedPrompt): Exclude<ScriptedAnswer, (prompt: RecordedPrompt) => ScriptedAnswer> {
+    let answer = this.answers[0];
+    while (typeof answer === 'function') answer = answer(record);
+    return answer;
   }
 
   /** The next answer with functions applied; BACK is refused where the real widget shows no Back button. */
