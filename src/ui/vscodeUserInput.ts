@@ -75,7 +75,7 @@ export class VscodeUserInput implements UserInput {
         }
         quickPick.items = rows;
         const active = rows.find((row) => row.kind !== vscode.QuickPickItemKind.Separator && options.activeValue !== undefined && row.value === options.activeValue);
-        
+        if (active) quickPick.activeItems = [active];
       };
 
       if (Array.isArray(items)) {
