@@ -34,7 +34,9 @@ export function parseEmulatorArguments(argv: readonly string[]): CliArguments {
       },
     }));
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments' };
+    // parseArgs explains over several lines; the first says what is wrong.
+    const first = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+    return { ok: false, problem: first.replace(/\.$/, '') || 'bad arguments' };
   }
   if (values.help) return { ok: true, help: true, options: {} };
 
