@@ -42,5 +42,13 @@ export const chromiumArgs: readonly string[] = [
 ];
 
 export function launchChromium(options: { headless?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs], headless: options.headless ?? true });
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: [...chromiumArgs],
+    headless: options.headless ?? true,
+    // Our CleanupStack owns the signals: Playwright's own handlers would exit before code-server is stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 }

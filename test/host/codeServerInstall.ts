@@ -68,11 +68,12 @@ function isComplete(dir: string, fingerprint: string): boolean {
 }
 
 /** Runs npm with the same Node; `npm_execpath` is set when we run under `npm run`. */
-function runNpm(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+function runNpm(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void, cleanup?: CleanupStack): Promise<void> {
   const npmCli = process.env.npm_execpath;
   const [command, commandArgs] = npmCli && npmCli.endsWith('.js') ? [process.execPath, [npmCli, ...args]] : ['npm', args];
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' && command === 'npm' });
+    const unregister = cleanup?.add(`stop npm ${args.join(' ')}`, () => void child.kill());
     const lines: string[] = [];
     const collect = (chunk: Buffer): void => {
       for (const line of chunk.toString('utf8').split(/\r?\n/)) {
@@ -85,6 +86,7 @@ function runNpm(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line:
     child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code) => {
+      unregister?.();
       if (code === 0) resolve();
       else reject(new Error(`npm ${args.join(' ')} failed with exit code ${String(code)} in ${cwd}; see the [npm] lines above (missing build tools or libkrb5-dev? run test/host/bootstrap.sh).`));
     });
@@ -127,7 +129,7 @@ export async function ensureCodeServer(
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
     };
-    await runNpm(['ci'], staging, env, log);
+    await runNpm(['ci'], staging, env, log, cleanup);
     fs.writeFileSync(path.join(staging, completeMarker), fingerprint);
     // An older or broken install of the same version is replaced; a concurrent run that finished
     // first wins and ours is thrown away.

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { CleanupStack } from './cleanupStack';
 
 /**
  * One running code-server on a loopback port. It is started in its own process group so that
@@ -32,6 +33,8 @@ export interface CodeServerStartOptions {
   log: (line: string) => void;
   /** How long to wait for "HTTP server listening"; default 60 s (a cold start on a busy 2-core machine). */
   readyTimeoutMs?: number;
+  /** Registers the stop as soon as the process exists (a Ctrl-C during startup stops it too). */
+  cleanup?: CleanupStack;
 }
 
 const listeningPattern = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))\/?/;
@@ -91,6 +94,8 @@ export function startCodeServer(options: CodeServerStartOptions): Promise<CodeSe
     })();
     return stopping;
   };
+  const unregister = options.cleanup?.add('stop code-server', stop);
+  void exited.then(() => unregister?.());
 
   return new Promise((resolve, reject) => {
     const output: string[] = [];

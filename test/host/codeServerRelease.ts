@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import releaseTable from './code-server/releases.json';
 
 /**
  * Which code-server the test host installs. code-server's postinstall refuses any Node major other
@@ -19,9 +20,8 @@ export interface CodeServerRelease {
   ripgrepBinary: string;
 }
 
-const releases: readonly CodeServerRelease[] = [
-  { nodeMajor: 20, codeServer: '4.100.3', vscode: '1.100.3', ripgrepPackage: '1.15.11', ripgrepBinary: 'v13.0.0-10' },
-];
+/** One table (code-server/releases.json) for this code and for bootstrap.sh, which seeds the ripgrep cache before npm runs. */
+const releases: readonly CodeServerRelease[] = releaseTable;
 
 /** The folder holding code-server's own package.json + package-lock.json (committed). */
 export function codeServerManifestDir(repoRoot: string): string {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { CleanupStack } from './cleanupStack';
+import { processCleanup } from './cleanupStack';
 import { codeServerReleaseForNode } from './codeServerRelease';
 import { type AutomationLogFile, saveArtifacts } from './hostArtifacts';
 import { artifactsDir, findRepoRoot, requireBuilt } from './hostPaths';
@@ -31,8 +31,7 @@ async function main(): Promise<number> {
   const repoRoot = findRepoRoot();
   requireBuilt(repoRoot, ['dist/extension.js', 'dist/test/integration/index.js']);
   const release = codeServerReleaseForNode(process.versions.node);
-  const cleanup = new CleanupStack();
-  cleanup.exitOnSignals();
+  const cleanup = processCleanup();
 
   const grep = argValue('--grep') ?? process.env.SCP_TEST_GREP;
   const timeoutSeconds = Number(argValue('--timeout') ?? process.env.SCP_TEST_HOST_TIMEOUT_SECONDS ?? 600);
@@ -103,7 +102,8 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  // Exit once stdout has drained: the last lines are the summary CI reads.
+  (code) => process.stdout.write('', () => process.exit(code)),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);

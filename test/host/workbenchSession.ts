@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromiumBrowser';
-import { CleanupStack } from './cleanupStack';
+import { type CleanupStack, processCleanup } from './cleanupStack';
 import { ensureCodeServer } from './codeServerInstall';
 import { type CodeServerProcess, startCodeServer } from './codeServerProcess';
 import { codeServerReleaseForNode } from './codeServerRelease';
@@ -36,7 +36,7 @@ export interface CodeServerHostOptions extends HostProfileOptions {
   port?: number;
   /** Every log line (code-server, and for workbench sessions the browser). Default: stdout with a prefix. */
   log?: (line: string) => void;
-  /** Registers the stop steps here too (so signals stop them). Default: a private stack. */
+  /** Where the undo steps go. Default: the process-wide stack, which Ctrl-C / SIGTERM run. */
   cleanup?: CleanupStack;
   repoRoot?: string;
 }
@@ -73,7 +73,7 @@ function defaultLog(line: string): void {
 
 export async function startCodeServerHost(options: CodeServerHostOptions = {}): Promise<CodeServerHost> {
   const repoRoot = options.repoRoot ?? findRepoRoot();
-  const cleanup = options.cleanup ?? new CleanupStack();
+  const cleanup = options.cleanup ?? processCleanup();
   const lines: string[] = [];
   const sink = options.log ?? defaultLog;
   const log = (line: string): void => {
@@ -97,8 +97,8 @@ export async function startCodeServerHost(options: CodeServerHostOptions = {}): 
     port: options.port,
     env: options.env,
     log: (l) => log(`[code-server] ${l}`),
+    cleanup,
   });
-  const unregisterServer = cleanup.add('stop code-server', () => codeServer.stop());
   const url = workbenchUrl(codeServer.baseUrl, {
     folder: profile.folder,
     extensionDevelopmentPath: extension !== 'none' && 'developmentPath' in extension ? extension.developmentPath : undefined,
@@ -112,7 +112,6 @@ export async function startCodeServerHost(options: CodeServerHostOptions = {}): 
     lines,
     stop: async () => {
       await codeServer.stop();
-      unregisterServer();
       profile.remove();
       unregisterProfile();
     },
@@ -120,7 +119,7 @@ export async function startCodeServerHost(options: CodeServerHostOptions = {}): 
 }
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<WorkbenchSession> {
-  const cleanup = options.cleanup ?? new CleanupStack();
+  const cleanup = options.cleanup ?? processCleanup();
   const host = await startCodeServerHost({ ...options, cleanup });
   const log = (line: string): void => {
     (host.lines as string[]).push(line);
