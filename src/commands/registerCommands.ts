@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
 import { showError } from '../ui/errorPresenter';
+import { clearFilterCommand } from './clearFilterCommand';
 import { CommandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './commandServices';
+import { copyEndpointCommand } from './copyEndpointCommand';
+import { copyIdCommand } from './copyIdCommand';
+import { filterCommand } from './filterCommand';
+import { findInstanceCommand } from './findInstanceCommand';
 import { importProfilesCommand } from './importProfilesCommand';
 import { notYetAvailable } from './notYetAvailable';
+import { refreshCommand } from './refreshCommand';
 import { showDeploymentsCommand } from './showDeploymentsCommand';
 import { showLogCommand } from './showLogCommand';
 import { signInCommand } from './signInCommand';
@@ -21,18 +27,18 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.switchProfile]: switchProfileCommand,
     [CommandIds.importProfiles]: importProfilesCommand,
     [CommandIds.useEmulator]: useEmulatorCommand,
-    [CommandIds.refresh]: notYetAvailable(vscode.l10n.t('Refresh')),
-    [CommandIds.filter]: notYetAvailable(vscode.l10n.t('Filter')),
-    [CommandIds.clearFilter]: notYetAvailable(vscode.l10n.t('Clear filter')),
+    [CommandIds.refresh]: refreshCommand,
+    [CommandIds.filter]: filterCommand,
+    [CommandIds.clearFilter]: clearFilterCommand,
     [CommandIds.create]: notYetAvailable(vscode.l10n.t('Create Cloud ML')),
     [CommandIds.update]: notYetAvailable(vscode.l10n.t('Update description')),
     [CommandIds.delete]: notYetAvailable(vscode.l10n.t('Delete Cloud ML')),
     [CommandIds.showDetails]: notYetAvailable(vscode.l10n.t('Show details')),
     [CommandIds.showEstimate]: notYetAvailable(vscode.l10n.t('Show cluster estimate')),
     [CommandIds.checkReleasable]: notYetAvailable(vscode.l10n.t('Check releasable')),
-    [CommandIds.copyId]: notYetAvailable(vscode.l10n.t('Copy ID')),
-    [CommandIds.copyEndpoint]: notYetAvailable(vscode.l10n.t('Copy endpoint')),
-    [CommandIds.findInstance]: notYetAvailable(vscode.l10n.t('Find instance')),
+    [CommandIds.copyId]: copyIdCommand,
+    [CommandIds.copyEndpoint]: copyEndpointCommand,
+    [CommandIds.findInstance]: findInstanceCommand,
     [CommandIds.showDeployments]: showDeploymentsCommand,
     [CommandIds.showLog]: showLogCommand,
   };

@@ -49,3 +49,20 @@ export function clusterMatches(cluster: SkeCluster, instance: CloudMlDetail | un
 export function stateFilterKey(state: StateFilter): string {
   return state.kind === 'clusterStatus' ? `clusterStatus:${state.status.toUpperCase()}` : `cloudMl:${state.state}`;
 }
+
+/** The inverse of stateFilterKey; undefined for "any" or anything unknown. */
+export function parseStateFilterKey(key: string): StateFilter | undefined {
+  const [kind, value] = key.split(':', 2);
+  if (!value) return undefined;
+  if (kind === 'clusterStatus') return { kind: 'clusterStatus', status: value.toUpperCase() };
+  if (kind === 'cloudMl' && ['healthy', 'transitional', 'failed', 'unknown', 'none'].includes(value)) {
+    return { kind: 'cloudMl', state: value as StateClass | 'none' };
+  }
+  return undefined;
+}
+
+/** Cluster states SKE documents, offered by the filter. */
+export const CLUSTER_STATUSES = ['RUNNING', 'CREATING', 'UPDATING', 'DELETING', 'ERROR'] as const;
+
+/** Cloud ML state classes offered by the filter ('none' = clusters without Cloud ML). */
+export const CLOUD_ML_STATE_FILTERS = ['healthy', 'transitional', 'failed', 'unknown', 'none'] as const;
