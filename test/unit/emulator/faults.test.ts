@@ -4,12 +4,12 @@ import { rawRequest } from '../../support/signedRequest';
 import { call, emulatorPerTest, idOf, validCreateBody } from './emulatorFixture';
 
 /** The error a request fails with (or undefined when it got an answer). */
-async function failureOf(promise: Promise<unknown>): Promise<Error | undefined> {
+async function failureOf(promise: Promise<unknown>): Promise<NodeJS.ErrnoException | undefined> {
   try {
     await promise;
     return undefined;
   } catch (error) {
-    return error as Error;
+    return error as NodeJS.ErrnoException;
   }
 }
 
@@ -81,7 +81,7 @@ describe('emulator faults', () => {
     const e = emulator();
     e.admin.injectFault({ kind: 'connectionReset', method: 'POST' });
     const error = await failureOf(call(e, '/v1/cloud-ml', { method: 'POST', body: validCreateBody(e) }));
-    assert.equal((error)?.code, 'ECONNRESET');
+    assert.equal(error?.code, 'ECONNRESET');
     assert.equal(e.admin.snapshot().instances.length, 3);
   });
 
