@@ -90,6 +90,10 @@ export function errorFromResponse(response: FailedResponse): ScpError {
   if (status >= 500) {
     return make('server', `SCP had an internal error (${status}); try again in a moment.`);
   }
+  if (status === 400 && body.shape === 'standard' && body.codes.some((c) => /releasable/i.test(c))) {
+    const why = details.length > 0 ? `: ${firstSentence(details.join('; '))}` : '';
+    return make('validation', `SCP cannot release this Cloud ML yet (400)${why}; resolve these first, then try again.`);
+  }
   if (status >= 400) {
     const why = details.length > 0 ? `: ${firstSentence(details[0] ?? '')}` : '';
     return make('validation', `SCP rejected the request (${status})${why}; correct the input and try again.`);
