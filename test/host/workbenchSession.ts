@@ -34,7 +34,7 @@ export interface CodeServerHostOptions extends HostProfileOptions {
   env?: Record<string, string>;
   /** 0 (default) = a free port. */
   port?: number;
-  /** Every log line (code-server, and for workbench sessions the browser). Default: stdout with a prefix. */
+  /** Every log line (code-server, and for workbench sessions the browser). Default: `defaultLog`. */
   log?: (line: string) => void;
   /** Where the undo steps go. Default: the process-wide stack, which Ctrl-C / SIGTERM run. */
   cleanup?: CleanupStack;
@@ -67,8 +67,9 @@ export interface WorkbenchSession extends CodeServerHost {
   screenshot(filePath: string): Promise<string>;
 }
 
+/** The host's own lines (install, failures) always; code-server's and the browser's with SCP_TEST_HOST_VERBOSE=1. They are kept in `lines` either way. */
 function defaultLog(line: string): void {
-  console.log(line);
+  if (line.startsWith('[host]') || process.env.SCP_TEST_HOST_VERBOSE === '1') console.log(line);
 }
 
 export async function startCodeServerHost(options: CodeServerHostOptions = {}): Promise<CodeServerHost> {

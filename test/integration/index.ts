@@ -10,12 +10,19 @@ import * as vscode from 'vscode';
  * from the returned promise. A grep comes from SCP_TEST_GREP (the runners pass it in the environment).
  */
 
+/** These check the pristine state of a fresh profile (no profile yet, no request made): they run before any suite that signs in. */
+const runFirst = ['activation.test.js', 'commands.test.js'];
+
 function testFilesUnder(dir: string): string[] {
+  const rank = (file: string): number => {
+    const index = runFirst.indexOf(path.relative(dir, file));
+    return index >= 0 ? index : runFirst.length;
+  };
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.test.js'))
     .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 export async function run(): Promise<void> {
