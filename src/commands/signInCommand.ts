@@ -43,7 +43,7 @@ export async function signInCommand(services: CommandServices, arg?: unknown): P
       );
       if (choice === undefined) return;
       if (choice === rename) {
-        run = { startAt: { stepId: SignInStepIds.name } };
+        run = { only: SignInStepIds.name };
         continue;
       }
     }

@@ -71,10 +71,12 @@ export class AccountStatusItem implements vscode.Disposable {
       vscode.l10n.t('Region: {0}', profile.region),
       endpointLine(profile),
     ];
-    const lastError = authFailed
-      ? vscode.l10n.t('SCP refused the keys on the last call. Sign in again to renew them.')
-      : this.connection.lastError;
-    if (lastError) lines.push(vscode.l10n.t('Last error: {0}', lastError));
+    if (authFailed) {
+      lines.push(vscode.l10n.t('Last error: SCP refused the keys on the last call. Sign in again to renew them.'));
+    } else if (this.connection.lastError) {
+      const at = this.connection.lastErrorAt?.toLocaleTimeString() ?? '';
+      lines.push(vscode.l10n.t('Last error ({0}): {1}', at, this.connection.lastError));
+    }
     lines.push(vscode.l10n.t('Click to switch profile.'));
     return {
       text: `$(cloud) ${vscode.l10n.t('SCP: {0} · {1}', stripIcons(profile.name), profile.region)}`,

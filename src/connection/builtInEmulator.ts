@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { RunningEmulator } from '../emulator/startEmulator';
 
 /**
@@ -11,9 +13,7 @@ export class BuiltInEmulator {
 
   /** Starts the emulator once; later calls return the same instance. */
   start(): Promise<RunningEmulator> {
-    this.running ??= import('../emulator/startEmulator').then(({ startEmulator }) =>
-      startEmulator({ host: '127.0.0.1', port: 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) }),
-    );
+    this.running ??= this.launch();
     this.running.catch(() => (this.running = undefined));
     return this.running;
   }
@@ -27,5 +27,12 @@ export class BuiltInEmulator {
     const running = this.running;
     this.running = undefined;
     if (running) await (await running).close();
+  }
+
+  private async launch(): Promise<RunningEmulator> {
+    // VS Code does not create an extension's global storage folder; the state file lives there.
+    if (this.stateFile) await mkdir(path.dirname(this.stateFile), { recursive: true });
+    const { startEmulator } = await import('../emulator/startEmulator.js');
+    return startEmulator({ host: '127.0.0.1', port: 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) });
   }
 }

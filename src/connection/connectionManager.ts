@@ -29,6 +29,7 @@ export class ConnectionManager implements vscode.Disposable {
   private authFailedFlag = false;
   private requests = 0;
   private lastErrorText: string | undefined;
+  private lastErrorTime: Date | undefined;
 
   constructor(
     private readonly store: ProfileStore,
@@ -52,6 +53,11 @@ export class ConnectionManager implements vscode.Disposable {
   /** The last failure's sentence (redacted), for the status item's tooltip. */
   get lastError(): string | undefined {
     return this.lastErrorText;
+  }
+
+  /** When the last failure happened (it stays in the tooltip after later successes, so it needs a time). */
+  get lastErrorAt(): Date | undefined {
+    return this.lastErrorTime;
   }
 
   /** HTTP requests made through every session so far (tests check activation makes none). */
@@ -126,11 +132,16 @@ export class ConnectionManager implements vscode.Disposable {
   /** Records a call's outcome; the account status item turns red after an auth failure until the next success. */
   noteOutcome(error: unknown): void {
     const failedOnAuth = error instanceof ScpError && error.kind === 'auth';
-    this.lastErrorText = error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+    if (error !== undefined) this.noteFailure(error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error');
     if (failedOnAuth !== this.authFailedFlag) {
       this.authFailedFlag = failedOnAuth;
       this.authChanged.fire(failedOnAuth);
     }
+  }
+
+  private noteFailure(sentence: string): void {
+    this.lastErrorText = sentence;
+    this.lastErrorTime = new Date();
   }
 
   dispose(): void {
@@ -149,6 +160,7 @@ export class ConnectionManager implements vscode.Disposable {
       this.authChanged.fire(false);
     }
     this.lastErrorText = undefined;
+    this.lastErrorTime = undefined;
     this.profileChanged.fire(profile);
   }
 
@@ -192,8 +204,10 @@ export class ConnectionManager implements vscode.Disposable {
         this.requests++;
         const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'failed');
         this.log.info(`${e.method} ${e.url} -> ${outcome} (${Math.round(e.durationMs)} ms)${e.requestId ? ' ' + e.requestId : ''}`);
-        if (e.status === 401) this.noteOutcome(new ScpError({ kind: 'auth', message: 'HTTP 401' }));
+        if (e.status === 401) this.noteOutcome(new ScpError({ kind: 'auth', message: e.error ?? 'HTTP 401' }));
         else if (e.status !== undefined && e.status < 400) this.noteOutcome(undefined);
+        // Any other failed attempt (already redacted by the client) becomes the tooltip's "last error".
+        else if (e.error !== undefined) this.noteFailure(e.error);
         this.requestDone.fire();
       },
       retry: (e) => {

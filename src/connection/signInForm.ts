@@ -29,17 +29,19 @@ const MAX_NAME_LENGTH = 64;
 export interface SignInFormRun {
   /** The first step to show (earlier ones count as answered), or the summary (after "Edit"). */
   startAt?: WizardOptions<SignInForm>['startAt'];
+  /** Ask this one step only (e.g. another name after a clash); the others keep their answers. */
+  only?: (typeof SignInStepIds)[keyof typeof SignInStepIds];
 }
 
 /**
  * Runs the sign-in form (name, environment, region with the optional endpoint override, access key, secret key)
  * and resolves to the completed form, or undefined when the user cancelled anywhere.
  */
-export async function runSignInForm(ui: UserInput, form: SignInForm, run: SignInFormRun = {}): Promise<CompleteSignInForm | undefined> {
-  let startAt = run.startAt;
+export async function runSignInForm(ui: UserInput, form: SignInForm, options: SignInFormRun = {}): Promise<CompleteSignInForm | undefined> {
+  let run = options;
   // The summary only serves "Edit" after a failed check; a first sign-in goes straight to the check.
   const summary =
-    startAt === 'summary'
+    options.startAt === 'summary'
       ? {
           executeLabel: vscode.l10n.t('Sign in'),
           editLabel: (label: string) => vscode.l10n.t('Edit {0}…', label),
@@ -48,11 +50,12 @@ export async function runSignInForm(ui: UserInput, form: SignInForm, run: SignIn
         }
       : undefined;
   for (;;) {
-    const done = await runWizard({ title: vscode.l10n.t('Sign in to SCP'), steps: signInSteps(), context: form, ui, startAt, summary });
+    const steps = signInSteps().filter((step) => run.only === undefined || step.id === run.only);
+    const done = await runWizard({ title: vscode.l10n.t('Sign in to SCP'), steps, context: form, ui, startAt: run.startAt, summary });
     if (done === undefined) return undefined;
     // An environment changed from the summary can leave a region it does not have: ask the region again.
     if (isComplete(done)) return done;
-    startAt = { stepId: SignInStepIds.region };
+    run = { startAt: { stepId: SignInStepIds.region } };
   }
 }
 
@@ -92,6 +95,8 @@ function signInSteps(): WizardStep<SignInForm>[] {
       },
       placeholder: vscode.l10n.t('Which SCP environment is your account in?'),
       matchOnDescription: true,
+      // The steps are rebuilt for every run of the form, so name the answer here rather than from the last list.
+      summary: (form) => (form.environment ? environmentItem(form.environment).label : undefined),
     }),
     regionStep(),
     inputStep<SignInForm>({
