@@ -14,6 +14,7 @@ type DeploymentAction = 'openDetails' | 'showLog' | 'stopTracking';
  */
 export async function showDeploymentsCommand(services: CommandServices): Promise<void> {
   const tracker = services.tracker;
+  tracker.pruneRemovedProfiles();
   const inFlight = tracker.inFlight();
   const finished = tracker.finished();
   if (inFlight.length === 0 && finished.length === 0) {

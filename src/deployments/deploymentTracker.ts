@@ -110,7 +110,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
       this.changed,
       this.statusItem,
       this.connection.onDidChangeProfile(() => {
-        this.forgetRemovedProfiles();
+        this.pruneRemovedProfiles();
         this.reschedule();
       }),
       this.connection.onDidChangeAuthState((failing) => {
@@ -122,7 +122,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.pollIntervalSeconds`)) this.applyNewInterval();
       }),
     );
-    this.forgetRemovedProfiles();
+    this.pruneRemovedProfiles();
     this.reschedule();
   }
 
@@ -248,8 +248,11 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
     return this.pollableOperations().length > 0;
   }
 
-  /** Operations of a profile that was removed can never be polled again: stop following them. */
-  private forgetRemovedProfiles(): void {
+  /**
+   * Operations of a profile that was removed can never be polled again: stop following them. Runs on every
+   * profile change and at construction; removing an inactive profile fires no event, so showDeployments calls it too.
+   */
+  pruneRemovedProfiles(): void {
     const known = new Set(this.connection.profiles().map((p) => p.id));
     for (const op of this.inFlight()) {
       if (known.has(op.profileId)) continue;

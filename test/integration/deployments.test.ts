@@ -6,7 +6,7 @@ import type { TrackedOperation } from '../../src/deployments/trackedOperation';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import type { PickItem } from '../../src/ui/userInput';
-import { ScriptedUserInput, type RecordedPrompt } from '../support/scriptedUserInput';
+import { CANCEL, ScriptedUserInput, type RecordedPrompt } from '../support/scriptedUserInput';
 
 const PROFILE_ID = 'test-deployments';
 const REGISTRY_SECRET = 'registry-secret-Zq81-never-logged';
@@ -328,6 +328,80 @@ describe('deployments', function () {
     assert.equal(api.services.connection.authFailed, false);
     await until('the create to settle after the pause', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
     assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
+  });
+
+  it('polls only the active profile\'s operations, and stops following those of a removed profile', async () => {
+    const otherId = `${PROFILE_ID}-other`;
+    await api.services.connection.saveProfile(
+      { id: otherId, name: 'deployments-other', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
+      { accessKey: emu.accessKey, secretKey: emu.secretKey },
+      false,
+    );
+    try {
+      const ui = new ScriptedUserInput();
+      const tracker = newTracker(ui);
+      const instance = await createInstance('other');
+      emu.admin.resetCounters();
+      tracker.track({ ...request(instance), profileId: otherId });
+      await sleep(2_500);
+      assert.equal(showRequests(emu), 0, 'an inactive profile\'s operation is not polled');
+      assert.equal(tracker.snapshot().active, false, 'no timer for it');
+      assert.equal(tracker.snapshot().status.visible, false, 'the item shows the active profile\'s operations only');
+      assert.equal(tracker.isTracked(otherId, instance.cloudMlId), true);
+
+      await api.services.connection.activate(otherId);
+      await until('the create to settle once its profile is active', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
+      assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
+
+      // Removing the active profile fires a profile change: its operations stop at once.
+      const orphan = await createInstance('orphan');
+      tracker.track({ ...request(orphan), profileId: otherId });
+      await api.services.connection.remove(otherId, true);
+      assert.equal(tracker.isTracked(otherId, orphan.cloudMlId), false);
+      assert.equal(finishedOp(tracker, orphan.cloudMlId)?.outcome, 'stopped');
+      await api.services.connection.activate(PROFILE_ID);
+
+      // Removing an INACTIVE profile fires no event; the next look at the list forgets its operations.
+      await api.services.connection.saveProfile(
+        { id: otherId, name: 'deployments-other', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
+        { accessKey: emu.accessKey, secretKey: emu.secretKey },
+        false,
+      );
+      const stray = await createInstance('stray');
+      api.services.tracker.track({ ...request(stray), profileId: otherId });
+      await api.services.connection.remove(otherId, true);
+      assert.equal(api.services.tracker.isTracked(otherId, stray.cloudMlId), true);
+      api.setUserInput(new ScriptedUserInput([CANCEL]));
+      await vscode.commands.executeCommand('scpCloudMl.showDeployments');
+      assert.equal(api.services.tracker.isTracked(otherId, stray.cloudMlId), false);
+      assert.equal(finishedOp(api.services.tracker, stray.cloudMlId)?.outcome, 'stopped');
+    } finally {
+      if (api.services.connection.activeProfile()?.id !== PROFILE_ID) await api.services.connection.activate(PROFILE_ID);
+      if (api.services.connection.profiles().some((p) => p.id === otherId)) await api.services.connection.remove(otherId, true);
+    }
+  });
+
+  it('gives up after pollTimeoutMinutes with a warning, leaving the instance as it was', async () => {
+    const config = vscode.workspace.getConfiguration('scpCloudMl');
+    await config.update('pollTimeoutMinutes', 0.1, vscode.ConfigurationTarget.Global); // 6 s, the lowest the setting takes
+    try {
+      emu.admin.setDeploySeconds(600);
+      const ui = new ScriptedUserInput();
+      const tracker = newTracker(ui);
+      const instance = await createInstance('slow');
+      tracker.track(request(instance));
+      await until('the timeout', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
+      const done = finishedOp(tracker, instance.cloudMlId);
+      assert.equal(done?.outcome, 'timedOut');
+      assert.equal(done?.lastState, 'CREATING');
+      const warning = ui.messages.at(-1);
+      assert.equal(warning?.severity, 'warn');
+      assert.ok(warning?.message.startsWith(`Stopped following Cloud ML ${instance.name} after 0.1 minutes; it was still CREATING.`), warning?.message);
+      assert.deepEqual(warning?.actions, ['Show log']);
+      assert.equal(tracker.snapshot().active, false);
+    } finally {
+      await config.update('pollTimeoutMinutes', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('showDeployments lists in-flight and finished operations, and stops tracking the chosen one', async () => {
