@@ -67,16 +67,16 @@ async function main(): Promise<number> {
         });
       },
     }).then((s) => (session = s));
-    outcome = await Promise.race([
-      starting.then((s) =>
-        Promise.race([
-          suiteExited,
-          s.codeServer.exited.then(() => 'serverDied' as const),
-          new Promise<'pageClosed'>((resolve) => s.page.once('close', () => resolve('pageClosed'))),
-        ]),
-      ),
-      timedOut,
-    ]);
+    const finished = starting.then((s) =>
+      Promise.race([
+        suiteExited,
+        s.codeServer.exited.then(() => 'serverDied' as const),
+        new Promise<'pageClosed'>((resolve) => s.page.once('close', () => resolve('pageClosed'))),
+      ]),
+    );
+    // After a timeout, a start that fails later (its server is being stopped) must not crash the cleanup.
+    finished.catch(() => undefined);
+    outcome = await Promise.race([finished, timedOut]);
   } catch (err) {
     print(`[host] The integration run could not start: ${err instanceof Error ? err.message : String(err)}`);
     outcome = 1;
