@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { ScpSession } from '../connection/scpSession';
 import type { InstanceChange } from '../deployments/instanceChange';
+import { setMaxListeners } from 'node:events';
 import { cancelledError, linkedAbortController } from '../scp/cancellation';
 import type { CloudMlDetail, CloudMlImage } from '../scp/cloudMlSchemas';
 import { isScpError } from '../scp/scpError';
@@ -155,10 +156,13 @@ export class ClusterCatalog implements vscode.Disposable {
   async findInstances(onFound: (cluster: SkeCluster, instance: CloudMlDetail) => void, signal?: AbortSignal): Promise<FindSummary> {
     const clusters = await this.allClusters(signal);
     const summary: FindSummary = { clusters: clusters.length, found: 0, failures: [] };
+    // One signal for the whole fan-out (one listener on the caller's), shared by a waiter per cluster.
+    const { controller, dispose } = linkedAbortController(signal);
+    setMaxListeners(0, controller.signal);
     await Promise.all(
       clusters.map(async (cluster) => {
         try {
-          const instance = await this.instanceOf(cluster.id, signal);
+          const instance = await this.instanceOf(cluster.id, controller.signal);
           if (instance && !signal?.aborted) {
             summary.found++;
             onFound(cluster, instance);
@@ -167,7 +171,7 @@ export class ClusterCatalog implements vscode.Disposable {
           summary.failures.push({ cluster, error });
         }
       }),
-    );
+    ).finally(dispose);
     if (signal?.aborted) throw cancelledError();
     const disabled = summary.failures.find((f) => isScpError(f.error) && f.error.kind === 'notEnabled');
     if (disabled && summary.found === 0) throw disabled.error;
@@ -317,14 +321,11 @@ export class ClusterCatalog implements vscode.Disposable {
     }
   }
 
-  /** Runs `work` with the active session and a signal that aborts with the caller's or the session's. */
-  private async withSession<T>(signal: AbortSignal, work: (session: ScpSession, linked: AbortSignal) => Promise<T>): Promise<T> {
-    const session = await this.connection.session();
-    const { controller, dispose } = linkedAbortController(signal, session.signal);
-    try {
-      return await work(session, controller.signal);
-    } finally {
-      dispose();
-    }
+  /**
+   * Runs `work` with the active session. No need to link the session's own signal: the session only ends on a
+   * profile change, which stops every load of this catalog (clear('ended')).
+   */
+  private async withSession<T>(signal: AbortSignal, work: (session: ScpSession, signal: AbortSignal) => Promise<T>): Promise<T> {
+    return work(await this.connection.session(), signal);
   }
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
 import type { CommandTarget } from '../commands/commandTargets';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
@@ -38,13 +39,11 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   readonly onDidChangeMessage = this.messageChanged.event;
 
   private readonly nodes = new Map<string, ExplorerNode>();
-  /** Nodes VS Code has rendered: only those can be refreshed by firing them. */
-  private readonly rendered = new WeakSet<ExplorerNode>();
   private pagesShown = 1;
   private currentFilter: ExplorerFilter | undefined;
   private currentMessage: string | undefined;
   /** Aborted by a full refresh or a profile switch: loads started for the old tree stop waiting. */
-  private generation = new AbortController();
+  private generation = newGeneration();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -73,7 +72,6 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     if (node instanceof ClusterNode) this.syncClusterNode(node);
-    this.rendered.add(node);
     return node.treeItem();
   }
 
@@ -105,7 +103,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       return;
     }
     this.generation.abort();
-    this.generation = new AbortController();
+    this.generation = newGeneration();
     this.nodes.clear();
     // The catalog's "invalidated" event re-renders the root.
     this.catalog.invalidate();
@@ -369,7 +367,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   private resetForProfile(): void {
     this.generation.abort();
-    this.generation = new AbortController();
+    this.generation = newGeneration();
     this.nodes.clear();
     this.pagesShown = 1;
     if (this.currentFilter) {
@@ -381,7 +379,6 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   private fire(node: ExplorerNode | undefined): void {
-    if (node !== undefined && !this.rendered.has(node)) return;
     this.treeChanged.fire(node);
   }
 
@@ -415,6 +412,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     }
     return { kind: 'all' };
   }
+}
+
+/** The signal of one tree generation: every branch load of the tree waits on it, so it has many listeners. */
+function newGeneration(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 function presenceOf(cached: CloudMlDetail | undefined | 'unknown'): InstancePresence {
