@@ -12,7 +12,8 @@ import { parseJsonBody } from './handlerResponses';
  *   POST /_emulator/injectFault         {"kind": "status", "status": 503, "count": 2, "path": "/v1/cloud-ml"}
  *   POST /_emulator/clearFaults
  *   GET  /_emulator/counters            -> {total, byRoute, peakInFlight, peakInFlightByRoute, inFlight}
- *   POST /_emulator/resetCounters
+ *   POST /_emulator/resetCounters       (also forgets the recorded request headers)
+ *   GET  /_emulator/lastRequestHeaders  -> {"GET /v1/clusters": {"accept-language": "ko-KR", ...}, ...}
  *   POST /_emulator/reset
  *   POST /_emulator/setCloudMlDisabled  {"disabled": true}
  *   POST /_emulator/forceState          {"cloudMlId": "...", "state": "ERROR"}
@@ -36,6 +37,7 @@ const OPERATIONS: Readonly<Record<string, AdminOperation>> = {
   clearFaults: { method: 'POST', run: (admin) => admin.clearFaults() },
   counters: { method: 'GET', run: (admin) => admin.counters() },
   resetCounters: { method: 'POST', run: (admin) => admin.resetCounters() },
+  lastRequestHeaders: { method: 'GET', run: (admin) => admin.lastRequestHeaders() },
   reset: { method: 'POST', run: (admin) => admin.reset() },
   setCloudMlDisabled: {
     method: 'POST',

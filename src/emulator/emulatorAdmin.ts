@@ -5,6 +5,7 @@ import { parseFault } from './fault';
 import type { FaultQueue } from './faultQueue';
 import { forceInstanceState } from './instanceLifecycle';
 import type { RequestCounters, RequestCounts } from './requestCounters';
+import type { LastRequestHeaders, RequestHeaderLog } from './requestHeaderLog';
 
 /** Every API answer waits fixedMs + a random share of randomMs. */
 export interface LatencySetting {
@@ -28,7 +29,10 @@ export interface EmulatorAdmin {
   injectFault(fault: Fault): void;
   clearFaults(): void;
   counters(): RequestCounts;
+  /** Zeroes the counters and forgets the recorded request headers. */
   resetCounters(): void;
+  /** The headers of the latest API request per route key (as in counters().byRoute), signature left out. */
+  lastRequestHeaders(): LastRequestHeaders;
   /** Back to the seed (the state file is rewritten); faults, counters and settings are kept. */
   reset(): void;
   setCloudMlDisabled(disabled: boolean): void;
@@ -57,12 +61,13 @@ export interface EmulatorAdminParts {
   store: EmulatorStore;
   faults: FaultQueue;
   counters: RequestCounters;
+  headers: RequestHeaderLog;
   settings: EmulatorSettings;
   seed: () => EmulatorState;
 }
 
 export function createEmulatorAdmin(parts: EmulatorAdminParts): EmulatorAdmin {
-  const { store, faults, counters, settings } = parts;
+  const { store, faults, counters, headers, settings } = parts;
   return {
     setLatency(latency) {
       const fixedMs = nonNegative(latency.fixedMs, 'fixedMs');
@@ -76,7 +81,11 @@ export function createEmulatorAdmin(parts: EmulatorAdminParts): EmulatorAdmin {
     },
     clearFaults: () => faults.clear(),
     counters: () => counters.snapshot(),
-    resetCounters: () => counters.reset(),
+    resetCounters: () => {
+      counters.reset();
+      headers.clear();
+    },
+    lastRequestHeaders: () => headers.snapshot(),
     reset: () => store.replace(parts.seed()),
     setCloudMlDisabled(disabled) {
       settings.cloudMlDisabled = disabled;

@@ -9,6 +9,7 @@ import type { EmulatorStore } from './emulatorStore';
 import type { Fault } from './fault';
 import type { FaultQueue } from './faultQueue';
 import type { RequestCounters } from './requestCounters';
+import type { RequestHeaderLog } from './requestHeaderLog';
 import { newRequestId, REQUEST_ID_HEADER } from './requestIds';
 import type { Credentials } from './signatureVerifier';
 
@@ -19,6 +20,7 @@ export interface PipelineParts {
   store: EmulatorStore;
   faults: FaultQueue;
   counters: RequestCounters;
+  headers: RequestHeaderLog;
   settings: EmulatorSettings;
   credentials: Credentials;
   admin: EmulatorAdmin;
@@ -54,7 +56,9 @@ async function handle(parts: PipelineParts, req: IncomingMessage, res: ServerRes
   }
 
   const requestId = newRequestId();
-  const end = parts.counters.begin(routeKey(method, pathname));
+  const route = routeKey(method, pathname);
+  const end = parts.counters.begin(route);
+  parts.headers.record(route, req.headers);
   res.on('close', end);
 
   const bodyText = await readBody(req);

@@ -9,6 +9,7 @@ import { EmulatorStore } from './emulatorStore';
 import { FaultQueue } from './faultQueue';
 import { isLoopbackHost } from './loopbackHost';
 import { RequestCounters } from './requestCounters';
+import { RequestHeaderLog } from './requestHeaderLog';
 import { createRequestListener } from './requestPipeline';
 import { seedState } from './seedData';
 import { readStateFile, writeStateFile } from './stateFile';
@@ -69,12 +70,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const faults = new FaultQueue();
   const counters = new RequestCounters();
-  const admin = createEmulatorAdmin({ store, faults, counters, settings, seed });
+  const headers = new RequestHeaderLog();
+  const admin = createEmulatorAdmin({ store, faults, counters, headers, settings, seed });
   const closing = new AbortController();
   // Every delayed request listens for close(); many at once is normal here, not a leak.
   setMaxListeners(0, closing.signal);
 
-  const server = createServer(createRequestListener({ store, faults, counters, settings, credentials, admin, closing: closing.signal }));
+  const server = createServer(createRequestListener({ store, faults, counters, headers, settings, credentials, admin, closing: closing.signal }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
