@@ -38,6 +38,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   /** A notice for the view's message area (e.g. nothing matches the filter). */
   readonly onDidChangeMessage = this.messageChanged.event;
 
+  private readonly rootLoaded = new vscode.EventEmitter<void>();
   private readonly nodes = new Map<string, ExplorerNode>();
   private pagesShown = 1;
   private currentFilter: ExplorerFilter | undefined;
@@ -80,7 +81,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node === undefined) return this.rootChildren();
+    if (node === undefined) {
+      try {
+        return await this.rootChildren();
+      } finally {
+        this.rootLoaded.fire();
+      }
+    }
     if (node instanceof ClusterNode) return this.clusterChildren(node);
     if (node instanceof InstanceNode) return this.instanceChildren(node);
     if (node instanceof ImagesGroupNode) return this.imageChildren(node);
@@ -107,6 +114,22 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.nodes.clear();
     // The catalog's "invalidated" event re-renders the root.
     this.catalog.invalidate();
+  }
+
+  /**
+   * Resolves when the next root load has finished (VS Code filling a view it just showed), or after `guardMs`
+   * so that a view VS Code does not reload never blocks the caller.
+   */
+  nextRootLoad(guardMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = this.rootLoaded.event(done);
+      const timer = setTimeout(done, guardMs);
+    });
   }
 
   /** Shows one more page of clusters. */
@@ -151,6 +174,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.generation.abort();
     for (const s of this.subscriptions) s.dispose();
     this.treeChanged.dispose();
+    this.rootLoaded.dispose();
     this.filterChanged.dispose();
     this.messageChanged.dispose();
   }
@@ -353,10 +377,11 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     }
     if (change.reason === 'changed' && cached !== 'unknown' && cached !== undefined) {
       const existing = this.nodes.get(`${clusterNode.id}/instance/${encodeURIComponent(cached.cloud_ml_id)}`);
-      if (existing instanceof InstanceNode && clusterNode.renderedPresence === presence) {
-        // Same instance, new state: update the node in place.
+      if (existing instanceof InstanceNode) {
+        // Same instance, new state: update the node in place (the cluster too if its menus change).
         existing.detail = cached;
         this.fire(existing);
+        if (clusterNode.renderedPresence !== presence) this.fire(clusterNode);
         if (filterNeedsInstances(this.currentFilter)) this.fire(undefined);
         return;
       }

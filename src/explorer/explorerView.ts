@@ -64,6 +64,13 @@ export class ExplorerView implements vscode.Disposable {
   async reveal(target: CommandTarget, signal?: AbortSignal): Promise<ExplorerNode | undefined> {
     const node = await this.provider.nodeFor(target, signal);
     if (!node) return undefined;
+    if (!this.treeView.visible) {
+      // A reveal racing the first load of a view that was hidden loses its selection: show the view and let
+      // VS Code load its root first.
+      const loaded = this.provider.nextRootLoad(3000);
+      await vscode.commands.executeCommand(`${EXPLORER_VIEW_ID}.focus`);
+      await loaded;
+    }
     await this.treeView.reveal(node, { select: true, focus: true, expand: false });
     return node;
   }
