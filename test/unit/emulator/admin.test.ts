@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { isLoopbackAddress } from '../../../src/emulator/adminHttpApi';
 import { routeKey } from '../../../src/emulator/apiRoutes';
 import { adminCall, rawRequest } from '../../support/signedRequest';
-import { call, emulatorPerTest, idOf, instanceIdOf, validCreateBody } from './emulatorFixture';
+import { call, emulatorPerTest, idOf, instanceIdOf, validCreateBody, waitUntil } from './emulatorFixture';
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 describe('emulator admin: counters', () => {
   const emulator = emulatorPerTest({ deploySeconds: 60 });
@@ -46,13 +43,13 @@ describe('emulator admin: counters', () => {
       ...[1, 2, 3].map(() => call(e, `/v1/cloud-ml/clusters/${clusterId}/estimate`, { timeoutMs: 60_000 }).catch(() => undefined)),
       ...[1, 2].map(() => call(e, '/v1/cloud-ml/images', { timeoutMs: 60_000 }).catch(() => undefined)),
     ];
-    await waitFor(() => e.admin.counters().inFlight === 5);
+    await waitUntil('5 requests in flight', () => e.admin.counters().inFlight === 5);
     const counts = e.admin.counters();
     assert.equal(counts.peakInFlight, 5);
     assert.deepEqual(counts.peakInFlightByRoute, { 'GET /v1/cloud-ml/clusters/{id}/estimate': 3, 'GET /v1/cloud-ml/images': 2 });
     await e.close();
     await Promise.all(pending);
-    await waitFor(() => e.admin.counters().inFlight === 0);
+    await waitUntil('0 requests in flight', () => e.admin.counters().inFlight === 0);
     assert.equal(e.admin.counters().peakInFlight, 5);
   });
 
@@ -60,7 +57,7 @@ describe('emulator admin: counters', () => {
     const e = emulator();
     e.admin.injectFault({ kind: 'hang' });
     await call(e, '/v1/clusters', { timeoutMs: 200 }).catch(() => undefined);
-    await waitFor(() => e.admin.counters().inFlight === 0);
+    await waitUntil('0 requests in flight', () => e.admin.counters().inFlight === 0);
     assert.equal(e.admin.counters().peakInFlight, 1);
   });
 

@@ -59,6 +59,11 @@ export async function eventually(what: string, check: () => Promise<boolean>, li
   }
 }
 
+/** Polls a synchronous condition, failing after `limitMs` so a broken emulator cannot hang the run. */
+export async function waitUntil(what: string, condition: () => boolean, limitMs = 10_000): Promise<void> {
+  await eventually(what, () => Promise.resolve(condition()), limitMs);
+}
+
 export function idOf(emulator: RunningEmulator, clusterName: string): string {
   const cluster = emulator.admin.snapshot().clusters.find((c) => c.name === clusterName);
   if (!cluster) throw new Error(`no seeded cluster ${clusterName}`);

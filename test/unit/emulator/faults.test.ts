@@ -1,7 +1,8 @@
+import { connect } from 'node:net';
 import assert from 'node:assert/strict';
 import type { Fault } from '../../../src/emulator/fault';
 import { rawRequest } from '../../support/signedRequest';
-import { call, emulatorPerTest, idOf, validCreateBody } from './emulatorFixture';
+import { call, emulatorPerTest, idOf, validCreateBody, waitUntil } from './emulatorFixture';
 
 /** The error a request fails with (or undefined when it got an answer). */
 async function failureOf(promise: Promise<unknown>): Promise<NodeJS.ErrnoException | undefined> {
@@ -85,6 +86,19 @@ describe('emulator faults', () => {
     assert.equal(e.admin.snapshot().instances.length, 3);
   });
 
+  it('connectionReset is a real TCP reset (RST), not a clean close (FIN)', async () => {
+    const e = emulator();
+    e.admin.injectFault({ kind: 'connectionReset' });
+    const { port } = new URL(e.url);
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /v1/clusters HTTP/1.1\r\nHost: x\r\n\r\n'));
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      socket.on('end', () => resolve('clean end'));
+      socket.on('data', () => resolve('an answer'));
+    });
+    assert.equal(outcome, 'ECONNRESET');
+  });
+
   it('hang: no answer until the client gives up; the request stays in flight meanwhile', async () => {
     const e = emulator();
     e.admin.injectFault({ kind: 'hang' });
@@ -97,7 +111,7 @@ describe('emulator faults', () => {
     const e = emulator();
     e.admin.injectFault({ kind: 'hang', count: -1 });
     const hanging = failureOf(call(e, '/v1/clusters'));
-    await waitFor(() => e.admin.counters().inFlight === 1);
+    await waitUntil('1 requests in flight', () => e.admin.counters().inFlight === 1);
     await e.close();
     const error = await hanging;
     assert.ok(error, 'the hanging request must fail once the emulator closes');
@@ -196,13 +210,9 @@ describe('emulator latency setting', () => {
   it('close() ends requests waiting out their latency', async () => {
     const e = emulator();
     const waiting = failureOf(call(e, '/v1/clusters'));
-    await waitFor(() => e.admin.counters().inFlight === 1);
+    await waitUntil('1 requests in flight', () => e.admin.counters().inFlight === 1);
     await e.close();
     assert.ok(await waiting);
   });
 });
 
-/** Polls a synchronous condition (no timing is asserted; mocha's timeout is the limit). */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
