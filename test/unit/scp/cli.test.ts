@@ -1,10 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { countOf, emulatorPerTest } from './helpers/emulator';
 
-/** The repository root: this file runs from dist/test/unit/scp/. */
-const ROOT = path.resolve(__dirname, '../../../..');
+/** The repository root: the nearest folder above this bundle (dist/test/unit/scp/) that holds esbuild.js. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'esbuild.js')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`no repository root above ${__dirname}`);
+}
+
+const ROOT = repositoryRoot();
 const CLI = path.join(ROOT, 'dist/cli/scp.js');
 
 interface CliRun {

@@ -109,7 +109,7 @@ describe('scp http client (canned server)', () => {
     });
 
     it('retries a GET after a connection reset and after a per-attempt timeout', async () => {
-      const { client } = testClient(server.url, credentials, { timeoutMs: 300 });
+      const { client } = testClient(server.url, credentials, { timeoutMs: 1000 });
       server.reply('reset', 'hang', ok);
       assert.deepEqual(await client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody }), { ok: true });
       assert.equal(server.requests.length, 3);

@@ -77,7 +77,7 @@ describe('scp http client against the emulator', () => {
 
   it('maps the emulator faults: malformed JSON, truncated body, reset, hang', async () => {
     const { emulator } = env();
-    const { client } = testClient(emulator.url, { accessKey: emulator.accessKey, secretKey: emulator.secretKey }, { maxRetries: 0, timeoutMs: 500 });
+    const { client } = testClient(emulator.url, { accessKey: emulator.accessKey, secretKey: emulator.secretKey }, { maxRetries: 0, timeoutMs: 1500 });
     const get = (): Promise<ScpError> => rejection(client.request({ service: 'cloud-ml', method: 'GET', path: '/v1/cloud-ml/images', schema: z.unknown() }));
     emulator.admin.injectFault({ kind: 'malformedJson', count: 1 });
     assert.equal((await get()).kind, 'malformed');
