@@ -4,6 +4,7 @@ import type { InstanceTarget } from '../../src/commands/commandTargets';
 import type { ExplorerNode } from '../../src/explorer/explorerNode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import { BACK } from '../../src/ui/userInput';
 import { CANCEL, ScriptedUserInput, type ScriptedAnswer } from '../support/scriptedUserInput';
 
 const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
@@ -466,6 +467,15 @@ describe('explorer', function () {
       assert.equal(explorer().treeView.description, undefined);
       assert.equal(explorer().treeView.message, undefined);
       assert.equal(api.contextKey('scpCloudMl.filterActive'), false);
+    });
+
+    it('Back on the state step returns to the name step with the typed text kept', async () => {
+      const ui = script(['prod', BACK, 'sandbox', 'Any state']);
+      await vscode.commands.executeCommand('scpCloudMl.filter');
+      ui.assertFinished();
+      assert.deepEqual(ui.promptTitles(), ['Filter clusters (1/2)', 'Filter clusters (2/2)', 'Filter clusters (1/2)', 'Filter clusters (2/2)']);
+      assert.equal(ui.prompts[2]?.value, 'prod');
+      assert.deepEqual((await rootRows()).map((r) => r.label), ['ds-sandbox', 'Images']);
     });
 
     it('cancelling the filter form changes nothing', async () => {
