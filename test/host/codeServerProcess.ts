@@ -100,7 +100,9 @@ export function startCodeServer(options: CodeServerStartOptions): Promise<CodeSe
   return new Promise((resolve, reject) => {
     const output: string[] = [];
     let ready = false;
+    let gaveUp = false;
     const timer = setTimeout(() => {
+      gaveUp = true; // the exit that stop() causes is ours, not a crash
       void stop().finally(() => reject(new Error(`code-server did not report "HTTP server listening" within ${(options.readyTimeoutMs ?? 60000) / 1000} s.\n${output.join('\n')}`)));
     }, options.readyTimeoutMs ?? 60000);
 
@@ -128,7 +130,7 @@ export function startCodeServer(options: CodeServerStartOptions): Promise<CodeSe
       reject(err);
     });
     void exited.then((code) => {
-      if (ready) return;
+      if (ready || gaveUp) return;
       clearTimeout(timer);
       reject(new Error(`code-server exited (${String(code)}) before it was ready.\n${output.join('\n')}`));
     });
