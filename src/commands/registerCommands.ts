@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { showError } from '../ui/errorPresenter';
+import { checkReleasableCommand } from './checkReleasableCommand';
 import { clearFilterCommand } from './clearFilterCommand';
 import { CommandIds, type CommandId } from './commandIds';
 import type { CommandServices } from './commandServices';
 import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';
+import { createCommand } from './createCommand';
+import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';
 import { importProfilesCommand } from './importProfilesCommand';
@@ -15,6 +18,7 @@ import { showLogCommand } from './showLogCommand';
 import { signInCommand } from './signInCommand';
 import { signOutCommand } from './signOutCommand';
 import { switchProfileCommand } from './switchProfileCommand';
+import { updateCommand } from './updateCommand';
 import { useEmulatorCommand } from './useEmulatorCommand';
 
 type CommandHandler = (services: CommandServices, ...args: unknown[]) => unknown;
@@ -30,12 +34,12 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.refresh]: refreshCommand,
     [CommandIds.filter]: filterCommand,
     [CommandIds.clearFilter]: clearFilterCommand,
-    [CommandIds.create]: notYetAvailable(vscode.l10n.t('Create Cloud ML')),
-    [CommandIds.update]: notYetAvailable(vscode.l10n.t('Update description')),
-    [CommandIds.delete]: notYetAvailable(vscode.l10n.t('Delete Cloud ML')),
+    [CommandIds.create]: createCommand,
+    [CommandIds.update]: updateCommand,
+    [CommandIds.delete]: deleteCommand,
     [CommandIds.showDetails]: notYetAvailable(vscode.l10n.t('Show details')),
     [CommandIds.showEstimate]: notYetAvailable(vscode.l10n.t('Show cluster estimate')),
-    [CommandIds.checkReleasable]: notYetAvailable(vscode.l10n.t('Check releasable')),
+    [CommandIds.checkReleasable]: checkReleasableCommand,
     [CommandIds.copyId]: copyIdCommand,
     [CommandIds.copyEndpoint]: copyEndpointCommand,
     [CommandIds.findInstance]: findInstanceCommand,
