@@ -136,7 +136,7 @@ export class ScpHttpClient {
   async request<T>(request: ScpRequest<T>): Promise<T> {
     const method = request.method.toUpperCase() as HttpMethod;
     const url = buildRequestUrl(serviceBaseUrl(this.options.endpoint, request.service), request.path, request.query);
-    const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const bodyText = request.body === undefined ? undefined : toJson(request.body);
     const bodySecrets = collectSecretValues(request.body);
     const idempotent = method === 'GET' || method === 'HEAD';
     const maxAttempts = idempotent ? 1 + Math.max(0, this.options.maxRetries ?? 3) : 1;
@@ -316,3 +316,11 @@ function plainHeaders(response: AxiosResponse<unknown>): Record<string, unknown>
   return out;
 }
 
+/** The request body as JSON; a body that cannot be written as JSON (a cycle, a BigInt) is refused before sending. */
+function toJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new ScpError({ kind: 'badInput', message: 'The request body cannot be written as JSON; check the values entered.' });
+  }
+}

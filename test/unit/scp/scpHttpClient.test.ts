@@ -258,6 +258,15 @@ describe('scp http client (canned server)', () => {
       assert.equal(error.kind, 'badInput');
     });
 
+    it('refuses a body that cannot be written as JSON, with nothing sent', async () => {
+      const { client } = testClient(server.url, credentials);
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      const error = await rejection(client.request({ service: 'cloud-ml', method: 'POST', path: '/v1/cloud-ml', body: cyclic, schema: anyBody }));
+      assert.equal(error.kind, 'badInput');
+      assert.equal(server.requests.length, 0);
+    });
+
     it('turns a credentials failure into auth, with nothing sent', async () => {
       const client = new ScpHttpClient({
         endpoint: { environment: 's', region: 'kr-west1', endpointOverride: server.url },
