@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiResponse } from './apiResponse';
 import { jsonResponse } from './apiResponse';
 import type { EmulatorAdmin } from './emulatorAdmin';
+import type { EmulatorState } from './emulatorState';
 import { EmulatorAdminError } from './emulatorAdmin';
 import { parseJsonBody } from './handlerResponses';
 
@@ -20,6 +21,7 @@ import { parseJsonBody } from './handlerResponses';
  *   POST /_emulator/setReleasable       {"clusterId": "...", "exceptions": ["..."]}
  *   POST /_emulator/setDeploySeconds    {"seconds": 2}
  *   GET  /_emulator/snapshot            -> the whole state
+ *   POST /_emulator/loadState           a whole state (as snapshot returns it) replaces the current one
  *
  * Success: 200 with the result (or {"ok": true}); failure: 4xx {"error": "<one sentence>"}.
  */
@@ -66,6 +68,7 @@ const OPERATIONS: Readonly<Record<string, AdminOperation>> = {
     run: (admin, body) => admin.setDeploySeconds((body as { seconds: number }).seconds),
   },
   snapshot: { method: 'GET', run: (admin) => admin.snapshot() },
+  loadState: { method: 'POST', body: z.unknown(), run: (admin, body) => admin.loadState(body as EmulatorState) },
 };
 
 export function isAdminPath(pathname: string): boolean {

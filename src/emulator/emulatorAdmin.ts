@@ -1,4 +1,4 @@
-import type { EmulatorState } from './emulatorState';
+import { emulatorStateSchema, type EmulatorState } from './emulatorState';
 import type { EmulatorStore } from './emulatorStore';
 import type { Fault } from './fault';
 import { parseFault } from './fault';
@@ -44,6 +44,11 @@ export interface EmulatorAdmin {
   setDeploySeconds(seconds: number): void;
   /** A deep copy of the whole state, including every create request exactly as received. */
   snapshot(): EmulatorState;
+  /**
+   * Replaces the whole state with one given (validated like a state file), e.g. a snapshot with odd names or
+   * descriptions for the security tests; faults, counters and settings are kept.
+   */
+  loadState(state: EmulatorState): void;
 }
 
 export class EmulatorAdminError extends Error {
@@ -110,6 +115,14 @@ export function createEmulatorAdmin(parts: EmulatorAdminParts): EmulatorAdmin {
       settings.deploySeconds = nonNegative(seconds, 'seconds');
     },
     snapshot: () => store.snapshot(),
+    loadState(state) {
+      const parsed = emulatorStateSchema.safeParse(state);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new EmulatorAdminError(`Not an emulator state (${issue?.path.map(String).join('.') || 'root'}: ${issue?.message ?? 'unknown problem'}).`, 400);
+      }
+      store.replace(structuredClone(parsed.data));
+    },
   };
 }
 
