@@ -13,6 +13,11 @@ export interface BenchMetric {
   /** What the value is compared with (measured in the same run), and how that was obtained. */
   ideal?: { value: number; what: string };
   budget?: { max: number; of: 'value' | 'ratio' };
+  /**
+   * The ratio, when it is not simply value / ideal: e.g. the median of per-run ratios, each run against an ideal
+   * measured right before it (drift on a busy machine then cancels out run by run).
+   */
+  ratio?: number;
   /** Every sample the value is the median of. */
   samples?: number[];
   /** How it was measured, in a few words (printed under the table). */
@@ -26,7 +31,7 @@ export interface EvaluatedMetric extends BenchMetric {
 }
 
 export function evaluate(metric: BenchMetric): EvaluatedMetric {
-  const ratio = metric.ideal && metric.ideal.value > 0 ? metric.value / metric.ideal.value : undefined;
+  const ratio = metric.ratio ?? (metric.ideal && metric.ideal.value > 0 ? metric.value / metric.ideal.value : undefined);
   if (!metric.budget) return { ...metric, ...(ratio !== undefined ? { ratio } : {}) };
   const measured = metric.budget.of === 'ratio' ? ratio : metric.value;
   // A ratio budget without a usable ideal cannot be judged: that is a failure, not a pass.

@@ -1,5 +1,6 @@
 import { format } from 'node:util';
-import { launchChromium } from '../host/chromiumBrowser';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../host/chromiumBrowser';
 import type { CleanupStack } from '../host/cleanupStack';
 import { ensureCodeServer } from '../host/codeServerInstall';
 import { startCodeServer } from '../host/codeServerProcess';
@@ -13,8 +14,15 @@ export interface EntryRunOptions {
   entryPath: string;
   /** The extension folder loaded as "under development" (ExtensionMode.Test, so its test API is returned). */
   extensionPath: string;
-  /** Reused across runs when the caller wants state (globalState, settings) to carry over. */
+  /** Reused across runs when the caller wants state to carry over (settings live here, on the server). */
   profile: HostProfile;
+  /**
+   * The browser's profile folder, reused across runs: the web workbench keeps extension globalState in the
+   * browser (IndexedDB, per origin), so a saved SCP profile carries over only with the same folder and `port`.
+   */
+  browserDataDir: string;
+  /** A fixed port, so the workbench origin (and its browser storage) is the same in every run. */
+  port: number;
   /** Added to code-server's environment; the extension host inherits it. */
   env: Record<string, string>;
   timeoutMs: number;
@@ -23,6 +31,8 @@ export interface EntryRunOptions {
   onLine: (line: string) => void;
   log: (line: string) => void;
 }
+
+const STORAGE_FLUSH_MS = 3_000;
 
 /** The workbench forwards console calls as their argument list, format string first. */
 function messageOf(args: unknown): string {
@@ -45,15 +55,25 @@ export async function runEntryInWorkbench(options: EntryRunOptions): Promise<num
     extensionsDir: options.profile.extensionsDir,
     configPath: options.profile.configPath,
     folder: options.profile.folder,
+    port: options.port,
     env: options.env,
     log: () => undefined,
     cleanup: options.cleanup,
   });
-  const browser = await launchChromium();
+  const browser = await chromium.launchPersistentContext(options.browserDataDir, {
+    executablePath: findChromium(),
+    args: [...chromiumArgs],
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    // The CleanupStack owns the signals.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const unregisterBrowser = options.cleanup.add('close Chromium', () => browser.close());
   let timer: NodeJS.Timeout | undefined;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = browser.pages()[0] ?? (await browser.newPage());
     let exit!: (code: number) => void;
     const exited = new Promise<number>((resolve) => (exit = resolve));
     await page.exposeFunction('codeAutomationLog', (_level: unknown, args: unknown) => options.onLine(messageOf(args)));
@@ -65,7 +85,10 @@ export async function runEntryInWorkbench(options: EntryRunOptions): Promise<num
         resolve(1);
       }, options.timeoutMs);
     });
-    return await Promise.race([exited, timedOut, server.exited.then(() => 1)]);
+    const code = await Promise.race([exited, timedOut, server.exited.then(() => 1)]);
+    // The workbench writes its storage (extension globalState) to IndexedDB in the background: let it land.
+    await page.waitForTimeout(STORAGE_FLUSH_MS);
+    return code;
   } finally {
     clearTimeout(timer);
     await browser.close();

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluate, failures, formatNotes, formatTable, medianMetric, type BenchMetric, type EvaluatedMetric } from '../bench/benchMetric';
@@ -43,6 +44,18 @@ function machineDescription(vscodeVersion: string): string {
   ].join('; ');
 }
 
+/** A port free right now on 127.0.0.1 (every start reuses it, so the workbench origin stays the same). */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 function asBenchEmulator(emulator: RunningEmulator): BenchEmulator {
   return { url: emulator.url, accessKey: emulator.accessKey, secretKey: emulator.secretKey };
 }
@@ -85,6 +98,8 @@ async function main(): Promise<number> {
   const env = { [HOST_BENCH_CONFIG_VARIABLE]: JSON.stringify(config) };
   const profile = createHostProfile();
   cleanup.add('remove the bench VS Code profile', () => profile.remove());
+  const browserDataDir = path.join(workDir, 'browser');
+  const port = await freeLoopbackPort();
 
   const reports: HostReport[] = [];
   const onLine = (line: string): void => {
@@ -98,6 +113,8 @@ async function main(): Promise<number> {
       entryPath: path.join(repoRoot, 'dist', 'test', 'bench', entry),
       extensionPath,
       profile,
+      browserDataDir,
+      port,
       env,
       timeoutMs,
       cleanup,
