@@ -1,9 +1,11 @@
 import { pickProgressively } from './pickProgressively';
+import { plainNotificationText } from './plainNotificationText';
 import type { Answer, InputOptions, MessageOptions, PickItem, PickOptions, ProgressiveItems, ProgressOptions, ProgressReporter, UserInput } from './userInput';
 
 /**
  * The one UserInput every command and wizard holds. It forwards to the real VS Code implementation, or to a
  * scripted one that an integration test installs through the test API — so tests drive the same code paths.
+ * Being the one place every notification passes, it also makes their text plain (plainNotificationText).
  */
 export class SwitchableUserInput implements UserInput {
   private target: UserInput;
@@ -30,18 +32,24 @@ export class SwitchableUserInput implements UserInput {
   }
 
   info(message: string, options?: MessageOptions, ...actions: string[]): Promise<string | undefined> {
-    return this.target.info(message, options, ...actions);
+    return this.target.info(plainNotificationText(message), plainOptions(options), ...actions);
   }
 
   warn(message: string, options?: MessageOptions, ...actions: string[]): Promise<string | undefined> {
-    return this.target.warn(message, options, ...actions);
+    return this.target.warn(plainNotificationText(message), plainOptions(options), ...actions);
   }
 
   error(message: string, options?: MessageOptions, ...actions: string[]): Promise<string | undefined> {
-    return this.target.error(message, options, ...actions);
+    return this.target.error(plainNotificationText(message), plainOptions(options), ...actions);
   }
 
   withProgress<R>(options: ProgressOptions, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<R>): Promise<R> {
-    return this.target.withProgress(options, task);
+    return this.target.withProgress({ ...options, title: plainNotificationText(options.title) }, (progress, signal) =>
+      task({ report: (message) => progress.report(plainNotificationText(message)) }, signal),
+    );
   }
+}
+
+function plainOptions(options: MessageOptions | undefined): MessageOptions | undefined {
+  return options?.detail === undefined ? options : { ...options, detail: plainNotificationText(options.detail) };
 }
