@@ -181,7 +181,6 @@ describe("A person's path through the real UI, with the packaged .vsix installed
 
   it('Create Cloud ML from the command palette, answering every step by typing into the quick input', async () => {
     const { page } = session();
-    await treeRow(page, 'ds-sandbox ').click(); // focus in the workbench, not in an editor, before F1
     await quick.runCommand('SCP Cloud ML: Create Cloud ML…');
 
     await quick.choose({ title: createStep(1), placeholder: 'The SKE cluster to install Cloud ML on' }, 'ds-sandbox', 'ds-sandbox');
