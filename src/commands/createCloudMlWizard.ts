@@ -217,7 +217,7 @@ function tagsStep(): WizardStep<CreateCloudMlContext> {
     },
     parse: parseTag,
     labels: {
-      placeholder: vscode.l10n.t('Add tags as key=value, or pick a tag to remove it'),
+      placeholder: vscode.l10n.t('Pick "Add tag…" to add one (key=value), pick a tag to remove it, or "Done"'),
       add: vscode.l10n.t('$(add) Add tag…'),
       done: vscode.l10n.t('$(check) Done'),
       remove: vscode.l10n.t('Remove'),

@@ -132,7 +132,8 @@ async function save(services: CommandServices, profile: Profile, answers: Comple
 }
 
 function refusedKeysSentence(details: readonly string[]): string {
-  const why = details.find((detail) => detail.trim() !== '');
+  // SCP's detail often ends with its own full stop; the sentence adds one after the parenthesis.
+  const why = details.map((detail) => detail.trim().replace(/[.。]+$/u, '')).find((detail) => detail !== '');
   return why
     ? vscode.l10n.t("SCP refused these keys ({0}). Check the access key, the secret key and this computer's clock, then try again.", why)
     : vscode.l10n.t("SCP refused these keys. Check the access key, the secret key and this computer's clock, then try again.");

@@ -212,10 +212,10 @@ describe("A person's path through the real UI, with the packaged .vsix installed
     await quick.answer({ title: createStep(15), message: "The registry's region" }, '');
     await quick.answer({ title: createStep(16), message: 'A description (optional)' }, DESCRIPTION);
 
-    await quick.choose({ title: createStep(17), placeholder: 'Add tags as key=value' }, 'Add tag', 'Add tag…');
+    await quick.choose({ title: createStep(17), placeholder: 'Pick "Add tag…" to add one' }, 'Add tag', 'Add tag…');
     await quick.answer({ title: createStep(17), message: 'A tag as key=value' }, 'team=ml');
     await quick.row('team=ml').waitFor();
-    await quick.choose({ title: createStep(17), placeholder: 'Add tags as key=value' }, 'Done', 'Done');
+    await quick.choose({ title: createStep(17), placeholder: 'Pick "Add tag…" to add one' }, 'Done', 'Done');
 
     const summary = await quick.waitForStep({ title: 'Create Cloud ML', placeholder: 'Review the new Cloud ML, then create it' });
     for (const row of ['Edit Cluster…, ds-sandbox', `Edit Name…, ${NAME}`, 'Edit Image…, Cloud ML 1.5.0', 'Edit Analytics CPU (cores)…, 4', 'Edit Registry secret key…, ••••']) {
