@@ -75,7 +75,7 @@ export async function measureFindInstance(api: ExtensionTestApi, emulator: Bench
 
       await admin.resetCounters();
       const warm: Run[] = [];
-      for (let i = 0; i < (concurrency === 4 ? 5 : 1); i++) warm.push(await timedRun(0, forgetInstances));
+      for (let i = 0; i < (concurrency === 4 ? 7 : 1); i++) warm.push(await timedRun(0, forgetInstances));
       const peak = (await admin.counters()).peakInFlightByRoute[LOOKUP_ROUTE] ?? 0;
       metrics.push(
         summarize(
