@@ -48,9 +48,23 @@ const unusedDependencyParts = {
   },
 };
 
+/**
+ * Keeps the SCP runtime (axios, the zod schemas, the emulator: src/connection/scpRuntime.ts) out of
+ * dist/extension.js: loadScpRuntime() requires dist/scpRuntime.js on the first SCP call, so activation
+ * loads and parses only the UI half.
+ */
+const lazyScpRuntime = {
+  name: 'lazy-scp-runtime',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/scpRuntime(\.js)?$/ }, (args) =>
+      /loadScpRuntime\.ts$/.test(args.importer) ? { path: './scpRuntime.js', external: true } : undefined,
+    );
+  },
+};
+
 const extensionBuild = {
   ...common,
-  plugins: [unusedDependencyParts],
+  plugins: [unusedDependencyParts, lazyScpRuntime],
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
   platform: 'node',
@@ -60,6 +74,17 @@ const extensionBuild = {
   sourcemap: !production,
   // The emulator is loaded lazily (useEmulator) so activation does not pay for it.
   splitting: false,
+};
+
+const scpRuntimeBuild = {
+  ...common,
+  plugins: [unusedDependencyParts],
+  entryPoints: ['src/connection/scpRuntime.ts'],
+  outfile: 'dist/scpRuntime.js',
+  platform: 'node',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
 };
 
 const webviewBuild = {
@@ -113,7 +138,7 @@ async function main() {
   if (args.has('--cli')) builds.push(cliBuild);
   if (args.has('--tests')) builds.push(testBuild);
   if (builds.length === 0) {
-    builds.push(extensionBuild);
+    builds.push(extensionBuild, scpRuntimeBuild);
     if (webviewBuild.entryPoints.length > 0) builds.push(webviewBuild);
     copyCodicons();
   }
@@ -125,7 +150,12 @@ async function main() {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
+
+// Tests read the configurations (test/unit/packaging/activationBundle.test.ts).
+module.exports = { extensionBuild, scpRuntimeBuild };

@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { RunningEmulator } from '../emulator/startEmulator';
+import { loadScpRuntime } from './loadScpRuntime';
 
 /**
- * The in-process SCP emulator behind the "Emulator" profile. Loaded with a dynamic import on first use so
+ * The in-process SCP emulator behind the "Emulator" profile. Loaded with the SCP runtime (loadScpRuntime) on first use so
  * that activation never pays for it; started on a free loopback port; stopped on deactivate.
  */
 export class BuiltInEmulator {
@@ -32,7 +33,7 @@ export class BuiltInEmulator {
   private async launch(): Promise<RunningEmulator> {
     // VS Code does not create an extension's global storage folder; the state file lives there.
     if (this.stateFile) await mkdir(path.dirname(this.stateFile), { recursive: true });
-    const { startEmulator } = await import('../emulator/startEmulator.js');
+    const { startEmulator } = await loadScpRuntime();
     return startEmulator({ host: '127.0.0.1', port: 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) });
   }
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { ScpError } from '../scp/scpError';
+import { isScpError, ScpError } from '../scp/scpError';
 import type { RequestLogger } from '../scp/scpHttpClient';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { apiLanguage, readSettings } from '../ui/settings';
 import type { BuiltInEmulator } from './builtInEmulator';
+import { loadScpRuntime } from './loadScpRuntime';
 import { EMULATOR_PROFILE_ID, type Profile, type ProfileCredentials } from './profile';
 import type { ProfileStore } from './profileStore';
 import { ScpSession } from './scpSession';
@@ -131,7 +132,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Records a call's outcome; the account status item turns red after an auth failure until the next success. */
   noteOutcome(error: unknown): void {
-    const failedOnAuth = error instanceof ScpError && error.kind === 'auth';
+    const failedOnAuth = isScpError(error) && error.kind === 'auth';
     if (error !== undefined) this.noteFailure(error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error');
     if (failedOnAuth !== this.authFailedFlag) {
       this.authFailedFlag = failedOnAuth;
@@ -181,7 +182,9 @@ export class ConnectionManager implements vscode.Disposable {
       this.log.addSecret(running.secretKey);
     }
     const settings = readSettings();
+    const runtime = await loadScpRuntime();
     return new ScpSession({
+      runtime,
       profile: effective,
       credentials: async () => {
         const creds = await this.credentials(effective.id);

@@ -1,6 +1,6 @@
 import type { EndpointConfig } from '../scp/endpoints';
-import { ScpHttpClient, type ApiLanguage, type ScpCredentials } from '../scp/scpHttpClient';
-import { SkeApi } from '../scp/skeApi';
+import type { ApiLanguage, ScpCredentials } from '../scp/scpHttpClient';
+import { loadScpRuntime } from './loadScpRuntime';
 import type { ExtensionLog } from '../ui/extensionLog';
 
 export interface CredentialCheckOptions {
@@ -20,6 +20,7 @@ export async function checkCredentials(endpoint: EndpointConfig, credentials: Sc
   // Masked in every later log line, before the first request can log anything.
   log.addSecret(credentials.secretKey);
   log.addSecret(credentials.accessKey);
+  const { ScpHttpClient, SkeApi } = await loadScpRuntime();
   const http = new ScpHttpClient({
     endpoint,
     credentials: () => Promise.resolve(credentials),

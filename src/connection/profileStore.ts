@@ -1,19 +1,19 @@
 import type * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Profile, ProfileCredentials } from './profile';
 
 const PROFILES_KEY = 'scpCloudMl.profiles';
 const ACTIVE_KEY = 'scpCloudMl.activeProfileId';
 
 const profileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   environment: z.enum(['e', 's', 'g']),
-  region: z.string().min(1),
-  endpointOverride: z.string().optional(),
+  region: z.string().check(z.minLength(1)),
+  endpointOverride: z.optional(z.string()),
   source: z.enum(['manual', 'imported', 'emulator']),
 });
-const credentialsSchema = z.object({ accessKey: z.string().min(1), secretKey: z.string().min(1) });
+const credentialsSchema = z.object({ accessKey: z.string().check(z.minLength(1)), secretKey: z.string().check(z.minLength(1)) });
 
 function secretKeyFor(profileId: string): string {
   return `scpCloudMl.profile.${profileId}.credentials`;

@@ -1,8 +1,8 @@
-import { CloudMlApi } from '../scp/cloudMlApi';
+import type { CloudMlApi } from '../scp/cloudMlApi';
 import { ConcurrencyLimiter } from '../scp/concurrencyLimiter';
 import type { RequestLogger } from '../scp/scpHttpClient';
-import { ScpHttpClient } from '../scp/scpHttpClient';
-import { SkeApi } from '../scp/skeApi';
+import type { SkeApi } from '../scp/skeApi';
+import type { ScpRuntime } from './loadScpRuntime';
 import type { Profile, ProfileCredentials } from './profile';
 
 export interface SessionOptions {
@@ -12,6 +12,8 @@ export interface SessionOptions {
   language: () => 'en-US' | 'ko-KR';
   maxConcurrent: number;
   logger: RequestLogger;
+  /** The lazily loaded client classes (loadScpRuntime). */
+  runtime: ScpRuntime;
 }
 
 /**
@@ -28,7 +30,7 @@ export class ScpSession {
 
   constructor(options: SessionOptions) {
     this.profile = options.profile;
-    const http = new ScpHttpClient({
+    const http = new options.runtime.ScpHttpClient({
       endpoint: {
         environment: options.profile.environment,
         region: options.profile.region,
@@ -39,8 +41,8 @@ export class ScpSession {
       language: options.language,
       logger: options.logger,
     });
-    this.ske = new SkeApi(http);
-    this.cloudMl = new CloudMlApi(http);
+    this.ske = new options.runtime.SkeApi(http);
+    this.cloudMl = new options.runtime.CloudMlApi(http);
     this.limiter = new ConcurrencyLimiter(options.maxConcurrent);
   }
 

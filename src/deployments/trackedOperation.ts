@@ -1,27 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * One create/update/delete the extension follows until it settles. Persisted in globalState (so tracking
  * survives a window reload), therefore validated on every read: a bad entry is dropped, never trusted.
  */
 const trackedOperationSchema = z.object({
-  profileId: z.string().min(1),
-  cloudMlId: z.string().min(1),
+  profileId: z.string().check(z.minLength(1)),
+  cloudMlId: z.string().check(z.minLength(1)),
   clusterId: z.string(),
   /** Learnt from the first poll; lets "Open details" name the cluster without another lookup. */
-  clusterName: z.string().optional(),
+  clusterName: z.optional(z.string()),
   name: z.string(),
   kind: z.enum(['create', 'update', 'delete']),
   /** Epoch ms when tracking started. */
-  started: z.number().finite(),
+  started: z.number(),
   /** The last cloud_ml_state seen (undefined until the first poll answers). */
-  lastState: z.string().optional(),
+  lastState: z.optional(z.string()),
   /** Set once the operation is over; absent while it is in flight. */
-  outcome: z.enum(['succeeded', 'failed', 'settled', 'deleted', 'timedOut', 'stopped']).optional(),
+  outcome: z.optional(z.enum(['succeeded', 'failed', 'settled', 'deleted', 'timedOut', 'stopped'])),
   /** Epoch ms when it ended. */
-  finished: z.number().finite().optional(),
+  finished: z.optional(z.number()),
   /** The API's reason for a failure, when it gives one. */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 
 export type TrackedOperation = z.infer<typeof trackedOperationSchema>;

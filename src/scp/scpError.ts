@@ -29,8 +29,15 @@ export interface ScpErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks ScpError instances across bundles: the client runs in dist/scpRuntime.js (and tests have bundles of their
+ * own), each with its own copy of this class, so `instanceof` alone would miss errors thrown by another copy.
+ */
+const SCP_ERROR_BRAND = Symbol.for('scpCloudMl.ScpError');
+
 /** The one error type the SCP layer throws. `message` is what the UI shows. */
 export class ScpError extends Error {
+  readonly [SCP_ERROR_BRAND] = true;
   readonly kind: ScpErrorKind;
   readonly status: number | undefined;
   readonly requestIds: readonly string[];
@@ -58,5 +65,5 @@ export class ScpError extends Error {
 }
 
 export function isScpError(value: unknown): value is ScpError {
-  return value instanceof ScpError;
+  return value instanceof ScpError || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCP_ERROR_BRAND] === true);
 }

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Every scpCloudMl.* setting, validated: a bad value falls back to its default instead of breaking a call. */
 const settingsSchema = z.object({
-  pageSize: z.number().int().min(1).max(500).catch(50),
-  requestTimeoutSeconds: z.number().min(1).max(600).catch(30),
-  maxConcurrentRequests: z.number().int().min(1).max(16).catch(4),
-  pollIntervalSeconds: z.number().min(0.1).max(300).catch(5),
-  pollTimeoutMinutes: z.number().min(0.1).max(1440).catch(120),
-  deleteConfirmation: z.enum(['typeName', 'modal']).catch('typeName'),
-  language: z.enum(['auto', 'en-US', 'ko-KR']).catch('auto'),
+  pageSize: z.catch(z.int().check(z.gte(1), z.lte(500)), 50),
+  requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(600)), 30),
+  maxConcurrentRequests: z.catch(z.int().check(z.gte(1), z.lte(16)), 4),
+  pollIntervalSeconds: z.catch(z.number().check(z.gte(0.1), z.lte(300)), 5),
+  pollTimeoutMinutes: z.catch(z.number().check(z.gte(0.1), z.lte(1440)), 120),
+  deleteConfirmation: z.catch(z.enum(['typeName', 'modal']), 'typeName'),
+  language: z.catch(z.enum(['auto', 'en-US', 'ko-KR']), 'auto'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -20,6 +20,8 @@ export function requiredVsixEntries(repoRoot: string): string[] {
     if (relative) files.add(path.posix.normalize(relative.replace(/\\/g, '/')));
   };
   add(manifest.main);
+  // The lazily loaded SCP runtime (esbuild.js: lazyScpRuntime) sits beside the main bundle.
+  add('dist/scpRuntime.js');
   add(manifest.icon);
   for (const group of [manifest.contributes?.viewsContainers, manifest.contributes?.views]) {
     for (const entries of Object.values(group ?? {})) for (const entry of entries) add(entry.icon);
