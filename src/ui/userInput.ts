@@ -4,8 +4,11 @@
  * the test API) with scripted answers. Nothing outside src/ui calls vscode.window.show* directly.
  */
 
-/** Returned instead of a value when the user pressed the Back button. */
-export const BACK = Symbol('back');
+/**
+ * Returned instead of a value when the user pressed the Back button. A registered symbol, so that the copy of
+ * this module in the integration-test bundle (ScriptedUserInput) and the one in the extension bundle agree.
+ */
+export const BACK = Symbol.for('scpCloudMl.userInput.back');
 export type Back = typeof BACK;
 
 /** `undefined` = cancelled (Escape); BACK = Back button; otherwise the value. */
