@@ -9,7 +9,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # chromium: the browser that runs the workbench; libkrb5-dev, g++, make, python3: code-server's
 # native modules (kerberos, node-pty, argon2); ripgrep: VS Code's search, and the seed below.
-packages=(chromium libkrb5-dev ripgrep g++ make python3)
+# unzip: npm run bench reads the packaged .vsix; openssl: the security suite's self-signed TLS check.
+packages=(chromium libkrb5-dev ripgrep g++ make python3 unzip openssl)
 
 if ! command -v node >/dev/null 2>&1; then
   echo "bootstrap: Node.js 20 is required (https://nodejs.org or your package manager); it is not on PATH." >&2
