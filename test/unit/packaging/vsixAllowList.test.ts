@@ -51,6 +51,7 @@ const SHIPPED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/scpRuntime.js',
   'extension/dist/webview/detailsApp.js',
   'extension/dist/webview/detailsApp.css',
   'extension/dist/webview/codicon.css',
