@@ -13,6 +13,7 @@ import { ContextKeys, contextKeyValue, setContextKey } from './ui/contextKeys';
 import { ExtensionLog } from './ui/extensionLog';
 import { SwitchableUserInput } from './ui/switchableUserInput';
 import { VscodeUserInput } from './ui/vscodeUserInput';
+import { WebviewPanels } from './webview/webviewPanels';
 
 let emulatorToStop: BuiltInEmulator | undefined;
 
@@ -34,7 +35,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const explorer = new ExplorerView(catalog, log, connection.onDidChangeProfile);
   // Tracked operations update the cached instance and its node in place (nothing else refreshes on its own).
   context.subscriptions.push(catalog, explorer, tracker.onDidChangeInstance((change) => explorer.applyInstanceChange(change)));
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, explorer, catalog };
+  // Panels read SCP only when opened or restored; registering the serializers makes no call.
+  const panels = new WebviewPanels({ extensionUri: context.extensionUri, log, connection, tracker });
+  context.subscriptions.push(panels, ...panels.registerSerializers());
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, explorer, catalog, panels };
 
   context.subscriptions.push(log, connection, tracker, ...registerCommands(services));
 

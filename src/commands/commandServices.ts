@@ -6,6 +6,7 @@ import type { ClusterCatalog } from '../explorer/clusterCatalog';
 import type { ExplorerView } from '../explorer/explorerView';
 import type { ExtensionLog } from '../ui/extensionLog';
 import type { UserInput } from '../ui/userInput';
+import type { WebviewPanels } from '../webview/webviewPanels';
 
 /** What command handlers (and the test API) get: the services built once in activate(). */
 export interface CommandServices {
@@ -21,4 +22,6 @@ export interface CommandServices {
   explorer: ExplorerView;
   /** Clusters and their Cloud ML instances, cached and shared by the tree, the pickers and the webview. */
   catalog: ClusterCatalog;
+  /** The details and estimate webview panels (one per instance / cluster), live from deployment tracking. */
+  panels: WebviewPanels;
 }

@@ -11,9 +11,10 @@ import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';
 import { importProfilesCommand } from './importProfilesCommand';
-import { notYetAvailable } from './notYetAvailable';
 import { refreshCommand } from './refreshCommand';
 import { showDeploymentsCommand } from './showDeploymentsCommand';
+import { showDetailsCommand } from './showDetailsCommand';
+import { showEstimateCommand } from './showEstimateCommand';
 import { showLogCommand } from './showLogCommand';
 import { signInCommand } from './signInCommand';
 import { signOutCommand } from './signOutCommand';
@@ -37,8 +38,8 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.create]: createCommand,
     [CommandIds.update]: updateCommand,
     [CommandIds.delete]: deleteCommand,
-    [CommandIds.showDetails]: notYetAvailable(vscode.l10n.t('Show details')),
-    [CommandIds.showEstimate]: notYetAvailable(vscode.l10n.t('Show cluster estimate')),
+    [CommandIds.showDetails]: showDetailsCommand,
+    [CommandIds.showEstimate]: showEstimateCommand,
     [CommandIds.checkReleasable]: checkReleasableCommand,
     [CommandIds.copyId]: copyIdCommand,
     [CommandIds.copyEndpoint]: copyEndpointCommand,

@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import type { InstanceTarget } from '../commands/commandTargets';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { InstanceChange } from '../deployments/instanceChange';
+import { instanceEndpoint } from '../explorer/explorerTargets';
+import { isScpError } from '../scp/scpError';
+import { describeError, logError } from '../ui/errorPresenter';
+import type { ExtensionLog } from '../ui/extensionLog';
+import { detailsTexts } from './detailsTexts';
+import { buildDetailsView, type DetailsSnapshot } from './detailsView';
+import { PanelHost } from './panelHost';
+import { sessionForPanel } from './panelSession';
+import {
+  detailsHostMessageSchema,
+  detailsWebviewMessageSchema,
+  type DetailsHostMessage,
+  type DetailsPanelState,
+  type DetailsView,
+  type DetailsWebviewMessage,
+} from './webviewMessages';
+
+export interface DetailsPanelDeps {
+  extensionUri: vscode.Uri;
+  log: ExtensionLog;
+  connection: Pick<ConnectionManager, 'session'>;
+}
+
+/** What is known about the instance before its detail arrives (from the command target). */
+export interface KnownInstance {
+  name: string;
+  state?: string;
+  clusterName?: string;
+}
+
+/**
+ * One instance's details panel. It reads SCP only when opened, restored or refreshed; while the instance is
+ * transitional it follows deployment tracking's changes (no polling of its own). Its buttons run the same
+ * commands as the palette, with this instance as the target.
+ */
+export class DetailsPanel implements vscode.Disposable {
+  private snapshot: DetailsSnapshot;
+  private revision = 0;
+  private readonly host: PanelHost<DetailsHostMessage, DetailsWebviewMessage>;
+  private loading: AbortController | undefined;
+  /** Bumped by every tracker change, so that a slower refresh does not overwrite a newer detail. */
+  private changes = 0;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private isDisposed = false;
+  /** The cluster's name for command targets, once known. */
+  private clusterName: string | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: DetailsPanelDeps,
+    readonly state: DetailsPanelState,
+    known: KnownInstance,
+  ) {
+    this.snapshot = { state, name: known.name, deleted: false, busy: true, ...(known.state ? { knownState: known.state } : {}) };
+    this.clusterName = known.clusterName;
+    this.host = new PanelHost({
+      panel,
+      extensionUri: deps.extensionUri,
+      app: 'detailsApp',
+      log: deps.log,
+      logName: () => `details ${this.snapshot.name}`,
+      outgoing: detailsHostMessageSchema,
+      incoming: detailsWebviewMessageSchema,
+      onMessage: (message) => this.onMessage(message),
+    });
+    panel.title = known.name;
+    this.host.render();
+    this.post();
+    this.subscriptions.push(this.host, this.disposed, panel.onDidDispose(() => this.dispose()));
+  }
+
+  /** The generated HTML (tests). */
+  get lastHtml(): string {
+    return this.host.lastHtml;
+  }
+
+  /** The latest view sent to the app (tests). */
+  get lastView(): DetailsView | undefined {
+    return this.host.lastPosted?.view;
+  }
+
+  /** The latest view the app reported as drawn (tests). */
+  get renderedView(): DetailsView | undefined {
+    return this.host.lastRendered?.view;
+  }
+
+  get onDidRender(): vscode.Event<DetailsHostMessage> {
+    return this.host.onDidRender;
+  }
+
+  /** Feeds a raw message into the same handler the webview's messages go through (tests). */
+  receive(raw: unknown): Promise<void> {
+    return this.host.receive(raw);
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Reads the instance, then its cluster and the cluster's estimate; failures show in the panel (and the log). */
+  async refresh(): Promise<void> {
+    if (this.isDisposed) return;
+    this.loading?.abort();
+    const cancel = new AbortController();
+    this.loading = cancel;
+    const changesAtStart = this.changes;
+    this.update({ busy: true });
+    const { profileId, cloudMlId } = this.state;
+    try {
+      const { session, signal } = await sessionForPanel(this.deps.connection, profileId, cancel.signal);
+      const detail = await session.cloudMl.get(cloudMlId, signal);
+      const clusterId = detail.cluster_id || this.state.clusterId;
+      const [cluster, estimate] = await Promise.allSettled([
+        session.ske.getCluster(clusterId, signal),
+        session.cloudMl.getEstimate(clusterId, detail.copilot_enabled ?? false, signal),
+      ]);
+      if (cancel.signal.aborted) return;
+      const next: Partial<DetailsSnapshot> = { busy: false, deleted: false, error: undefined };
+      // A tracker change that arrived meanwhile is newer than this read.
+      if (this.changes === changesAtStart) next.detail = detail;
+      if (cluster.status === 'fulfilled') Object.assign(next, { cluster: cluster.value, clusterError: undefined });
+      else Object.assign(next, { clusterError: this.failure(cluster.reason, `read cluster ${clusterId}`) });
+      if (estimate.status === 'fulfilled') Object.assign(next, { estimate: estimate.value, estimateError: undefined });
+      else Object.assign(next, { estimateError: this.failure(estimate.reason, `read the estimate of cluster ${clusterId}`) });
+      if (cluster.status === 'fulfilled') this.clusterName = cluster.value.name;
+      this.update(next);
+    } catch (error) {
+      if (cancel.signal.aborted || (isScpError(error) && error.kind === 'cancelled')) return;
+      if (isScpError(error) && error.kind === 'notFound') {
+        this.deps.log.info(`details ${this.snapshot.name}: SCP no longer has Cloud ML ${cloudMlId}`);
+        this.update({ busy: false, deleted: true });
+        return;
+      }
+      this.update({ busy: false, error: this.failure(error, `read Cloud ML ${this.snapshot.name}`) });
+    } finally {
+      if (this.loading === cancel) this.loading = undefined;
+    }
+  }
+
+  /** A change seen by deployment tracking: the fresh detail, or the news that the instance is gone. */
+  applyChange(change: InstanceChange): void {
+    if (this.isDisposed) return;
+    this.changes++;
+    if (change.deleted) this.update({ deleted: true, busy: false });
+    else if (change.detail) this.update({ detail: change.detail, deleted: false, error: undefined });
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.loading?.abort();
+    this.disposed.fire();
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.panel.dispose();
+  }
+
+  /** The instance as the palette commands take it. */
+  target(): InstanceTarget {
+    const detail = this.snapshot.detail;
+    const target: InstanceTarget = {
+      kind: 'instance',
+      profileId: this.state.profileId,
+      clusterId: detail?.cluster_id || this.state.clusterId,
+      clusterName: detail?.cluster_name || this.clusterName || this.state.clusterId,
+      cloudMlId: this.state.cloudMlId,
+      name: detail?.cloud_ml_name || this.snapshot.name,
+      state: detail?.cloud_ml_state ?? this.snapshot.knownState ?? '',
+    };
+    const endpoint = detail ? instanceEndpoint(detail) : undefined;
+    if (endpoint !== undefined) target.endpoint = endpoint;
+    return target;
+  }
+
+  private async onMessage(message: DetailsWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'refresh':
+        await this.refresh();
+        return;
+      case 'updateDescription':
+        await vscode.commands.executeCommand('scpCloudMl.update', this.target());
+        return;
+      case 'delete':
+        await vscode.commands.executeCommand('scpCloudMl.delete', this.target());
+        return;
+      case 'copyEndpoint':
+        await vscode.commands.executeCommand('scpCloudMl.copyEndpoint', this.target());
+        return;
+      default:
+        // ready / rendered / dropped are the host's.
+        return;
+    }
+  }
+
+  private failure(error: unknown, operation: string): string {
+    logError(this.deps.log, error, `details: ${operation}`);
+    return describeError(error);
+  }
+
+  private update(change: Partial<DetailsSnapshot>): void {
+    if (this.isDisposed) return;
+    this.snapshot = { ...this.snapshot, ...change };
+    const name = this.snapshot.detail?.cloud_ml_name;
+    if (name) this.snapshot.name = name;
+    this.post();
+  }
+
+  private post(): void {
+    const view = buildDetailsView(this.snapshot, detailsTexts(), ++this.revision);
+    if (this.panel.title !== view.title) this.panel.title = view.title;
+    this.host.post({ type: 'details', view });
+  }
+}
