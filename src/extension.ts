@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/commandServices';
 import { registerCommands } from './commands/registerCommands';
+import { AccountStatusItem } from './connection/accountStatusItem';
 import { BuiltInEmulator } from './connection/builtInEmulator';
 import { ConnectionManager } from './connection/connectionManager';
 import { ProfileStore } from './connection/profileStore';
@@ -35,12 +36,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const explorer = new ExplorerView(catalog, log, connection.onDidChangeProfile);
   // Tracked operations update the cached instance and its node in place (nothing else refreshes on its own).
   context.subscriptions.push(catalog, explorer, tracker.onDidChangeInstance((change) => explorer.applyInstanceChange(change)));
+  const accountStatus = new AccountStatusItem(connection);
   // Panels read SCP only when opened or restored; registering the serializers makes no call.
   const panels = new WebviewPanels({ extensionUri: context.extensionUri, log, connection, tracker });
   context.subscriptions.push(panels, ...panels.registerSerializers());
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, explorer, catalog, panels };
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels };
 
-  context.subscriptions.push(log, connection, tracker, ...registerCommands(services));
+  context.subscriptions.push(log, connection, tracker, accountStatus, ...registerCommands(services));
 
   const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
   syncProfileKey();

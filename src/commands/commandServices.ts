@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { DeploymentTracker } from '../deployments/deploymentTracker';
@@ -16,6 +17,8 @@ export interface CommandServices {
   ui: UserInput;
   connection: ConnectionManager;
   emulator: BuiltInEmulator;
+  /** The account status-bar item; `snapshot()` gives what it shows (tests read it). */
+  accountStatus: AccountStatusItem;
   /** Follows every create/update/delete until it settles (status item, notifications, InstanceChange events). */
   tracker: DeploymentTracker;
   /** The explorer tree: refresh(target?), reveal(target), setFilter(filter), applyInstanceChange(change). */
