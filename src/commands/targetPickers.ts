@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import { classifyState } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
 import type { SkeCluster } from '../scp/skeSchemas';
 import type { ClusterCatalog } from '../explorer/clusterCatalog';
+import { instanceTarget } from '../explorer/explorerTargets';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { describeError, logError } from '../ui/errorPresenter';
 import type { PickItem } from '../ui/userInput';
@@ -57,25 +57,12 @@ function clusterDescription(cluster: SkeCluster): string {
   return [cluster.kubernetes_version, nodes].filter(Boolean).join(' · ');
 }
 
-export function instanceTargetOf(profileId: string, cluster: { id: string; name: string }, detail: CloudMlDetail): InstanceTarget {
-  return {
-    kind: 'instance',
-    profileId,
-    clusterId: cluster.id,
-    clusterName: cluster.name,
-    cloudMlId: detail.cloud_ml_id,
-    name: detail.cloud_ml_name,
-    state: detail.cloud_ml_state ?? '',
-    ...(detail.endpoint_ip_address ? { endpoint: detail.endpoint_ip_address } : {}),
-  };
-}
-
 const STATE_ICONS = { transitional: '$(sync~spin)', healthy: '$(pass)', failed: '$(error)', unknown: '$(question)' } as const;
 
 /** Every instance of the active profile with its state, as the items of a pick. */
 async function instanceItems(services: CatalogAccess, profileId: string): Promise<PickItem<InstanceTarget>[]> {
   const found: InstanceTarget[] = [];
-  const summary = await services.catalog.findInstances((cluster, detail) => found.push(instanceTargetOf(profileId, cluster, detail)));
+  const summary = await services.catalog.findInstances((cluster, detail) => found.push(instanceTarget(profileId, cluster, detail)));
   for (const failure of summary.failures) logError(services.log, failure.error, `look up Cloud ML of cluster ${failure.cluster.name}`);
   const firstFailure = summary.failures[0];
   if (found.length === 0 && firstFailure) throw firstFailure.error;

@@ -16,7 +16,7 @@ export function instanceEndpoint(detail: CloudMlDetail): string | undefined {
 }
 
 /** The command target of a Cloud ML instance (details, update, delete, copy...). */
-export function instanceTarget(profileId: string, cluster: SkeCluster, detail: CloudMlDetail): InstanceTarget {
+export function instanceTarget(profileId: string, cluster: Pick<SkeCluster, 'id' | 'name'>, detail: CloudMlDetail): InstanceTarget {
   const target: InstanceTarget = {
     kind: 'instance',
     profileId,
