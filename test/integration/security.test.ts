@@ -13,6 +13,7 @@ import type { ExplorerNode } from '../../src/explorer/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { startRecordingProxy, type RecordingProxy } from '../support/recordingProxy';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type ScriptedAnswer } from '../support/scriptedUserInput';
+import { unexpectedVsixEntries } from '../e2e/support/vsixAllowList';
 
 const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const OVERRIDE_ROW = 'Advanced: endpoint override…';
@@ -343,8 +344,9 @@ describe('security', function () {
     const { stdout } = await execFileAsync(vsce, ['ls', '--no-dependencies'], { cwd: root });
     const files = stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('dist/extension.js') && files.includes('package.json'), `vsce ls listed: ${files.join(', ')}`);
-    const allowed = /^(dist\/extension\.js|dist\/webview\/[^/]+\.(js|css|ttf)|media\/[^/]+\.(svg|png)|l10n\/bundle\.l10n(\.[a-z-]+)?\.json|package(\.nls(\.[a-z-]+)?)?\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
-    for (const file of files) assert.match(file, allowed, `the .vsix would ship ${file}`);
+    // The same allow-list as the packaging check (vsix entry names live under extension/).
+    const unexpected = unexpectedVsixEntries(files.map((file) => `extension/${file}`));
+    assert.deepEqual(unexpected, [], `the .vsix would ship ${unexpected.join(', ')}`);
     return files.map((file): [string, string] => [file, fs.readFileSync(path.join(root, file)).toString('latin1')]);
   }
 
