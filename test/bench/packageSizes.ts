@@ -21,7 +21,7 @@ function run(command: string, args: string[], cwd: string): void {
 export function packageAndUnpack(repoRoot: string, outDir: string): { vsixPath: string; extensionPath: string } {
   const vsixPath = path.join(outDir, 'scp-cloud-ml-bench.vsix');
   const vsce = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'vsce.cmd' : 'vsce');
-  run(vsce, ['package', '--no-dependencies', '--out', vsixPath], repoRoot);
+  run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsixPath], repoRoot);
   const unpacked = path.join(outDir, 'unpacked');
   fs.mkdirSync(unpacked, { recursive: true });
   run('unzip', ['-q', '-o', vsixPath, '-d', unpacked], outDir);

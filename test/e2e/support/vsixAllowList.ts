@@ -18,6 +18,8 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/dist\/(extension|scpRuntime)\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
+  // The README's screenshots: VS Code shows the README of an installed .vsix from the package itself.
+  /^extension\/media\/readme\/[\w.-]+\.png$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/,
 ];
 

@@ -58,6 +58,7 @@ const SHIPPED = [
   'extension/dist/webview/codicon.ttf',
   'extension/media/icon.png',
   'extension/media/scp-cloud-ml.svg',
+  'extension/media/readme/explorer-tree.png',
   'extension/l10n/bundle.l10n.json',
   'extension/l10n/bundle.l10n.ko.json',
 ];
@@ -93,7 +94,7 @@ describe('packaging: the .vsix allow-list', () => {
       'extension/node_modules/axios/package.json',
       'extension/.emulator-state.json',
       'extension/media/webview/detailsRenderer.ts',
-      'extension/media/readme/tree.png',
+      'extension/media/readme/tree.jpg',
       'extension/test/e2e/screenshots/journey-01-welcome.png',
       'extension/scp-cloud-ml-0.1.0.vsix',
       'extension/tsconfig.json',
