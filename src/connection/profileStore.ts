@@ -19,36 +19,49 @@ function secretKeyFor(profileId: string): string {
   return `scpCloudMl.profile.${profileId}.credentials`;
 }
 
-/** Profiles: metadata in globalState, the access key and secret key in SecretStorage, namespaced by profile id. */
+/**
+ * Profiles: metadata in globalState, the access key and secret key in SecretStorage, namespaced by profile id.
+ * The store keeps its own copy of the list and the active id, read once and written through: globalState can be
+ * rewritten under us (the web workbench echoes an older snapshot of an extension's state back after a burst of
+ * updates), which once made a just-saved, just-activated profile vanish between two calls.
+ */
 export class ProfileStore {
+  private profiles: Profile[];
+  private active: string | undefined;
+
   constructor(
-    private readonly state: vscode.Memento,
-    private readonly secrets: vscode.SecretStorage,
-  ) {}
+    private readonly state: Pick<vscode.Memento, 'get' | 'update'>,
+    private readonly secrets: Pick<vscode.SecretStorage, 'get' | 'store' | 'delete'>,
+  ) {
+    const parsed = z.array(profileSchema).safeParse(state.get(PROFILES_KEY, []));
+    this.profiles = parsed.success ? parsed.data : [];
+    const id = state.get<unknown>(ACTIVE_KEY);
+    this.active = typeof id === 'string' ? id : undefined;
+  }
 
   list(): Profile[] {
-    const parsed = z.array(profileSchema).safeParse(this.state.get(PROFILES_KEY, []));
-    return parsed.success ? parsed.data : [];
+    return this.profiles.map((p) => ({ ...p }));
   }
 
   get(id: string): Profile | undefined {
-    return this.list().find((p) => p.id === id);
+    const found = this.profiles.find((p) => p.id === id);
+    return found ? { ...found } : undefined;
   }
 
   activeId(): string | undefined {
-    const id = this.state.get<string>(ACTIVE_KEY);
-    return id && this.get(id) ? id : undefined;
+    return this.active !== undefined && this.get(this.active) ? this.active : undefined;
   }
 
   async setActive(id: string | undefined): Promise<void> {
+    this.active = id;
     await this.state.update(ACTIVE_KEY, id);
   }
 
   async save(profile: Profile, credentials?: ProfileCredentials): Promise<void> {
     const clean = profileSchema.parse(profile);
     if (credentials) await this.secrets.store(secretKeyFor(profile.id), JSON.stringify(credentialsSchema.parse(credentials)));
-    const others = this.list().filter((p) => p.id !== profile.id);
-    await this.state.update(PROFILES_KEY, [...others, clean]);
+    this.profiles = [...this.profiles.filter((p) => p.id !== profile.id), clean];
+    await this.state.update(PROFILES_KEY, this.list());
   }
 
   async credentials(id: string): Promise<ProfileCredentials | undefined> {
@@ -68,7 +81,8 @@ export class ProfileStore {
 
   async remove(id: string): Promise<void> {
     await this.deleteCredentials(id);
-    await this.state.update(PROFILES_KEY, this.list().filter((p) => p.id !== id));
-    if (this.state.get<string>(ACTIVE_KEY) === id) await this.state.update(ACTIVE_KEY, undefined);
+    this.profiles = this.profiles.filter((p) => p.id !== id);
+    await this.state.update(PROFILES_KEY, this.list());
+    if (this.active === id) await this.setActive(undefined);
   }
 }
