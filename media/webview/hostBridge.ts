@@ -24,7 +24,7 @@ export interface AppDefinition<In extends { view: { revision: number; state: unk
 /**
  * Runs a panel app: validates every message from the extension (a malformed one is not drawn; the extension is
  * told why, and logs it), draws the valid ones, remembers only the ids for a reload (setState), acknowledges each
- * drawn revision, and says "ready" once listening so the extension (re)sends the latest view.
+ * drawn revision (fonts included), and says "ready" once listening so the extension (re)sends the latest view.
  */
 export function runApp<In extends { view: { revision: number; state: unknown } }, Out>(app: AppDefinition<In, Out>): void {
   const vscode = acquireVsCodeApi();
@@ -39,7 +39,11 @@ export function runApp<In extends { view: { revision: number; state: unknown } }
     }
     vscode.setState(parsed.data.view.state);
     app.render(document, root, parsed.data, send);
-    send({ type: 'rendered', revision: parsed.data.view.revision });
+    // Acknowledged once on screen with its icon font: reading the layout starts the font's load, fonts.ready
+    // waits for it. (In code-server, a webview opened while another still loads a resource can stall 30 s.)
+    const revision = parsed.data.view.revision;
+    void root.offsetHeight;
+    void document.fonts.ready.then(() => send({ type: 'rendered', revision }));
   });
   send({ type: 'ready' });
 }

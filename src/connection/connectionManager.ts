@@ -4,6 +4,7 @@ import type { RequestLogger } from '../scp/scpHttpClient';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { apiLanguage, readSettings } from '../ui/settings';
 import type { BuiltInEmulator } from './builtInEmulator';
+import type { ClientTiming } from './clientTiming';
 import { loadScpRuntime } from './loadScpRuntime';
 import { EMULATOR_PROFILE_ID, type Profile, type ProfileCredentials } from './profile';
 import type { ProfileStore } from './profileStore';
@@ -31,6 +32,7 @@ export class ConnectionManager implements vscode.Disposable {
   private requests = 0;
   private lastErrorText: string | undefined;
   private lastErrorTime: Date | undefined;
+  private timingForTests: ClientTiming | undefined;
 
   constructor(
     private readonly store: ProfileStore,
@@ -83,6 +85,16 @@ export class ConnectionManager implements vscode.Disposable {
       });
     }
     return this.current;
+  }
+
+  /**
+   * Test mode only (reached through the test API): sessions built from now on use this timing instead of the
+   * setting's timeout and the client's default retries. The current session ends so the next call picks it up.
+   */
+  overrideClientTimingForTests(timing: ClientTiming | undefined): void {
+    this.timingForTests = timing;
+    this.disposeSession();
+    this.current = undefined;
   }
 
   /** Saves a profile (credentials into SecretStorage) and optionally makes it active. */
@@ -194,6 +206,7 @@ export class ConnectionManager implements vscode.Disposable {
         return creds;
       },
       timeoutMs: settings.requestTimeoutSeconds * 1000,
+      ...(this.timingForTests ? { timing: this.timingForTests } : {}),
       language: () => apiLanguage(),
       maxConcurrent: settings.maxConcurrentRequests,
       logger: this.requestLogger(),

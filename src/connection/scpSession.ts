@@ -2,6 +2,7 @@ import type { CloudMlApi } from '../scp/cloudMlApi';
 import { ConcurrencyLimiter } from '../scp/concurrencyLimiter';
 import type { RequestLogger } from '../scp/scpHttpClient';
 import type { SkeApi } from '../scp/skeApi';
+import type { ClientTiming } from './clientTiming';
 import type { ScpRuntime } from './loadScpRuntime';
 import type { Profile, ProfileCredentials } from './profile';
 
@@ -9,6 +10,8 @@ export interface SessionOptions {
   profile: Profile;
   credentials: () => Promise<ProfileCredentials>;
   timeoutMs: number;
+  /** Test mode only: shorter timeouts and back-off (see ClientTiming). */
+  timing?: ClientTiming;
   language: () => 'en-US' | 'ko-KR';
   maxConcurrent: number;
   logger: RequestLogger;
@@ -38,6 +41,7 @@ export class ScpSession {
       },
       credentials: options.credentials,
       timeoutMs: options.timeoutMs,
+      ...options.timing,
       language: options.language,
       logger: options.logger,
     });

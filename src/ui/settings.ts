@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 
-/** Every scpCloudMl.* setting, validated: a bad value falls back to its default instead of breaking a call. */
+/**
+ * Every scpCloudMl.* setting, validated: a bad value falls back to its default instead of breaking a call.
+ * The poll bounds reach below the manifest's minimums (which the Settings UI enforces) so the integration
+ * tests can run the tracker on a faster clock.
+ */
 const settingsSchema = z.object({
   pageSize: z.catch(z.int().check(z.gte(1), z.lte(500)), 50),
   requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(600)), 30),
   maxConcurrentRequests: z.catch(z.int().check(z.gte(1), z.lte(16)), 4),
   pollIntervalSeconds: z.catch(z.number().check(z.gte(0.1), z.lte(300)), 5),
-  pollTimeoutMinutes: z.catch(z.number().check(z.gte(0.1), z.lte(1440)), 120),
+  pollTimeoutMinutes: z.catch(z.number().check(z.gte(0.01), z.lte(1440)), 120),
   deleteConfirmation: z.catch(z.enum(['typeName', 'modal']), 'typeName'),
   language: z.catch(z.enum(['auto', 'en-US', 'ko-KR']), 'auto'),
 });

@@ -7,19 +7,22 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmu
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import type { PickItem } from '../../src/ui/userInput';
 import { CANCEL, ScriptedUserInput, type RecordedPrompt } from '../support/scriptedUserInput';
+import { FAST_RETRIES } from '../support/fastRetries';
+import { until } from '../support/until';
 
 const PROFILE_ID = 'test-deployments';
 const REGISTRY_SECRET = 'registry-secret-Zq81-never-logged';
 const TEST_STATUS_ITEM = 'scpCloudMl.deployments.test';
 
-/** Waits until `condition` holds (checked every 50 ms); fails with `what` when it does not within `withinMs`. */
-async function until(what: string, condition: () => boolean, withinMs = 20_000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/**
+ * The suite's clock: polls every 0.2 s (the setting's reader takes values under the manifest's minimum of 1 s,
+ * which only the Settings UI enforces), deployments take 0.6 s in the emulator, and the client retries fast
+ * (FAST_RETRIES). Every wait below is a number of these intervals, so the suite checks the same
+ * behaviour as at the real values in a fraction of the time (the cadence itself is measured by `npm run bench`).
+ */
+const POLL_SECONDS = 0.2;
+const POLL_MS = POLL_SECONDS * 1000;
+const DEPLOY_SECONDS = 0.6;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -94,13 +97,14 @@ describe('deployments', function () {
     const activated = await extension?.activate();
     assert.ok(activated, 'no test API');
     api = activated;
-    emu = await startEmulator({ port: 0, deploySeconds: 2, clusters: 40 });
+    emu = await startEmulator({ port: 0, deploySeconds: DEPLOY_SECONDS, clusters: 40 });
+    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
     await api.services.connection.saveProfile(
       { id: PROFILE_ID, name: 'deployments', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
       { accessKey: emu.accessKey, secretKey: emu.secretKey },
       true,
     );
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', POLL_SECONDS, vscode.ConfigurationTarget.Global);
     const state = emu.admin.snapshot();
     const taken = new Set(state.instances.map((i) => i.cluster_id));
     freeClusters = state.clusters.filter((c) => c.status === 'RUNNING' && !taken.has(c.id)).map((c) => c.id);
@@ -110,7 +114,7 @@ describe('deployments', function () {
   afterEach(async () => {
     api.setUserInput(undefined);
     emu.admin.clearFaults();
-    emu.admin.setDeploySeconds(2);
+    emu.admin.setDeploySeconds(DEPLOY_SECONDS);
     for (const tracker of built.splice(0)) {
       for (const op of tracker.inFlight()) tracker.stopTracking(op.profileId, op.cloudMlId);
       await tracker.flush();
@@ -121,6 +125,7 @@ describe('deployments', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    api.services.connection.overrideClientTimingForTests(undefined);
     await api.services.connection.remove(PROFILE_ID, true);
     await emu?.close();
   });
@@ -166,6 +171,7 @@ describe('deployments', function () {
   });
 
   it('two at once show "2 operations"; the one forced to ERROR gives an error notification while the other completes', async () => {
+    emu.admin.setDeploySeconds(DEPLOY_SECONDS * 2); // the good one must still be deploying when the bad one ends
     const ui = new ScriptedUserInput();
     const tracker = newTracker(ui);
     const good = await createInstance('two-ok');
@@ -194,7 +200,7 @@ describe('deployments', function () {
   });
 
   it('tracking resumes after the tracker is disposed and rebuilt from the same globalState', async () => {
-    emu.admin.setDeploySeconds(4);
+    emu.admin.setDeploySeconds(DEPLOY_SECONDS * 2);
     const key = `scpCloudMl.deployments.test-${++storageCounter}`;
     const first = newTracker(new ScriptedUserInput(), key);
     const instance = await createInstance('resume');
@@ -217,11 +223,10 @@ describe('deployments', function () {
     assert.equal(after.find((op) => op.cloudMlId === instance.cloudMlId)?.outcome, 'succeeded', 'the end is persisted too');
   });
 
-  it('with nothing in flight no Cloud ML request is made for 15 s; with one in flight, one GET per interval', async function () {
-    this.timeout(60_000);
+  it('with nothing in flight no Cloud ML request is made for 10 intervals; with one in flight, one GET per interval', async function () {
     assert.equal(api.services.tracker.inFlight().length, 0);
     emu.admin.resetCounters();
-    await sleep(15_000);
+    await sleep(10 * POLL_MS);
     assert.equal(cloudMlRequests(emu), 0, `Cloud ML requests at rest: ${JSON.stringify(emu.admin.counters().byRoute)}`);
     assert.equal(api.services.tracker.snapshot().active, false, 'no timer armed at rest');
 
@@ -233,13 +238,13 @@ describe('deployments', function () {
     await until('the first poll', () => tracker.snapshot().inFlight[0]?.lastState === 'CREATING');
     emu.admin.resetCounters();
     const pollsBefore = tracker.snapshot().polls;
-    await sleep(6_000);
+    await sleep(10 * POLL_MS);
     const gets = showRequests(emu);
     const polls = tracker.snapshot().polls - pollsBefore;
-    // One GET per poll and nothing else; at a 1 s interval (plus each request's own time) about 5-6 in 6 s.
+    // One GET per poll and nothing else; one per interval (plus each request's own time): at most 10, about 8-9.
     assert.equal(cloudMlRequests(emu), gets, 'only GET /v1/cloud-ml/{id} is called');
     assert.ok(Math.abs(gets - polls) <= 1, `GETs ${gets} vs polls ${polls}`);
-    assert.ok(gets >= 4 && gets <= 7, `expected about one GET per second over 6 s, got ${gets}`);
+    assert.ok(gets >= 6 && gets <= 11, `expected about one GET per interval over 10 intervals, got ${gets}`);
   });
 
   it('3 transient 503s in a row do not fail the operation', async () => {
@@ -316,7 +321,7 @@ describe('deployments', function () {
     assert.equal(api.services.connection.authFailed, true);
     await until('the running poll to end', () => !tracker.snapshot().active);
     emu.admin.resetCounters();
-    await sleep(3_000);
+    await sleep(6 * POLL_MS);
     assert.equal(showRequests(emu), 0, 'no poll while the credentials are rejected');
     assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), true);
     assert.ok(tracker.snapshot().status.tooltip.includes('paused'), tracker.snapshot().status.tooltip);
@@ -343,7 +348,7 @@ describe('deployments', function () {
       const instance = await createInstance('other');
       emu.admin.resetCounters();
       tracker.track({ ...request(instance), profileId: otherId });
-      await sleep(2_500);
+      await sleep(6 * POLL_MS);
       assert.equal(showRequests(emu), 0, 'an inactive profile\'s operation is not polled');
       assert.equal(tracker.snapshot().active, false, 'no timer for it');
       assert.equal(tracker.snapshot().status.visible, false, 'the item shows the active profile\'s operations only');
@@ -383,7 +388,7 @@ describe('deployments', function () {
 
   it('gives up after pollTimeoutMinutes with a warning, leaving the instance as it was', async () => {
     const config = vscode.workspace.getConfiguration('scpCloudMl');
-    await config.update('pollTimeoutMinutes', 0.1, vscode.ConfigurationTarget.Global); // 6 s, the lowest the setting takes
+    await config.update('pollTimeoutMinutes', 0.02, vscode.ConfigurationTarget.Global); // 1.2 s (under the manifest's minimum, as the interval)
     try {
       emu.admin.setDeploySeconds(600);
       const ui = new ScriptedUserInput();
@@ -396,7 +401,7 @@ describe('deployments', function () {
       assert.equal(done?.lastState, 'CREATING');
       const warning = ui.messages.at(-1);
       assert.equal(warning?.severity, 'warn');
-      assert.ok(warning?.message.startsWith(`Stopped following Cloud ML ${instance.name} after 0.1 minutes; it was still CREATING.`), warning?.message);
+      assert.ok(warning?.message.startsWith(`Stopped following Cloud ML ${instance.name} after 0.02 minutes; it was still CREATING.`), warning?.message);
       assert.deepEqual(warning?.actions, ['Show log']);
       assert.equal(tracker.snapshot().active, false);
     } finally {

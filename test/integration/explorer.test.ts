@@ -5,6 +5,7 @@ import type { ExplorerNode } from '../../src/explorer/explorerNode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { BACK } from '../../src/ui/userInput';
+import { FAST_RETRIES } from '../support/fastRetries';
 import { CANCEL, ScriptedUserInput, type ScriptedAnswer } from '../support/scriptedUserInput';
 
 const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
@@ -111,6 +112,7 @@ describe('explorer', function () {
     await save(profiles.seeded, seeded);
     await save(profiles.many, many);
     await save(profiles.forty, forty);
+    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
     // Keep the tree hidden while the tests read it: a visible tree makes VS Code load branches on its own.
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
@@ -134,6 +136,7 @@ describe('explorer', function () {
   after(async () => {
     // Leave no visible tree behind: other suites count requests, and a visible tree loads on every profile change.
     await vscode.commands.executeCommand('workbench.view.explorer');
+    api.services.connection.overrideClientTimingForTests(undefined);
     for (const id of Object.values(profiles)) await api.services.connection.remove(id, true);
     await Promise.all([seeded?.close(), many?.close(), forty?.close()]);
   });
@@ -358,6 +361,8 @@ describe('explorer', function () {
     it('a lookup that never answers ends as an error after the request timeout, not an endless spinner', async () => {
       const config = vscode.workspace.getConfiguration('scpCloudMl');
       await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+      // The setting's timeout, without the three retries of a GET (4 s more of waiting; retries are unit-tested).
+      api.services.connection.overrideClientTimingForTests({ ...FAST_RETRIES, maxRetries: 0 });
       try {
         await useProfile(profiles.seeded); // sessions read the timeout when they start
         const prod = seeded.admin.snapshot().clusters.find((c) => c.name === 'ml-prod-cluster');
@@ -368,6 +373,7 @@ describe('explorer', function () {
         assert.equal(rows[0]?.contextValue, 'scpCloudMl.error');
         assert.match(rows[0]?.label ?? '', /did not answer in time/);
       } finally {
+        api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
         await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
       }
     });

@@ -2,17 +2,22 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import { FAST_RETRIES } from '../support/fastRetries';
 import { plainSentenceProblem } from '../support/plainSentence';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { assertTreeUsable, FAULT_OPERATIONS, type CellContext, type CellOutcome, type FaultCase } from './faultOperations';
 
 const PROFILE_ID = 'test-faults';
-/** The lowest request timeout the setting allows: the hang and latency cells wait this long per attempt. */
-const TIMEOUT_SECONDS = 1;
+/**
+ * The suite's client timing (through the test API): the hang and latency cells wait out the timeout on every
+ * attempt, the 5xx cells the back-off. At the real values (1 s at least, three retries from 250 ms) the matrix
+ * took 140 s; the retry policy and the timeout themselves are unit-tested in test/unit/scp.
+ */
+const TIMING = { ...FAST_RETRIES, timeoutMs: 250, maxRetries: 1 };
 
 const FAULTS: readonly FaultCase[] = [
   // Delayed past the client's timeout, then carried out: a mutation lands after the user saw the failure.
-  { name: 'latency > timeout', effect: { kind: 'latency', ms: TIMEOUT_SECONDS * 1000 + 1500 }, appliedBeforeFailure: false },
+  { name: 'latency > timeout', effect: { kind: 'latency', ms: TIMING.timeoutMs + 400 }, appliedBeforeFailure: false },
   { name: '500', effect: { kind: 'status', status: 500 }, appliedBeforeFailure: false },
   { name: '502', effect: { kind: 'status', status: 502 }, appliedBeforeFailure: false },
   { name: '503', effect: { kind: 'status', status: 503 }, appliedBeforeFailure: false },
@@ -40,7 +45,6 @@ describe('faults', function () {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
   const results = new Map<string, Map<string, string>>();
-  let previousTimeout: number | undefined;
 
   before(async () => {
     const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
@@ -48,17 +52,21 @@ describe('faults', function () {
     const activated = await extension.activate();
     assert.ok(activated, 'no test API: the extension is not running in ExtensionMode.Test');
     api = activated;
-    const settings = vscode.workspace.getConfiguration('scpCloudMl');
-    previousTimeout = settings.inspect<number>('requestTimeoutSeconds')?.globalValue;
-    await settings.update('requestTimeoutSeconds', TIMEOUT_SECONDS, vscode.ConfigurationTarget.Global);
+    api.services.connection.overrideClientTimingForTests(TIMING);
     // deploySeconds: nothing settles during the suite, so no tracker notification lands in a scripted UI.
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
-    // Saved after the setting changed: the session reads the timeout when it is built.
     await api.services.connection.saveProfile(
       { id: PROFILE_ID, name: PROFILE_ID, environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
       { accessKey: emu.accessKey, secretKey: emu.secretKey },
       true,
     );
+    // The timing is in force: an idempotent call meets a lasting 503 twice (one retry), not four times.
+    emu.admin.injectFault({ kind: 'status', status: 503, path: '/v1/cloud-ml/images', count: -1 });
+    const session = await api.services.connection.session();
+    await assert.rejects(session.cloudMl.listImages());
+    assert.equal(emu.admin.counters().byRoute['GET /v1/cloud-ml/images'], 2, JSON.stringify(emu.admin.counters().byRoute));
+    emu.admin.clearFaults();
+    emu.admin.resetCounters();
     process.on('unhandledRejection', onUnhandled);
   });
 
@@ -80,14 +88,14 @@ describe('faults', function () {
     printMatrix(results);
     await api?.services.connection.remove(PROFILE_ID, true);
     await emu?.close();
-    await vscode.workspace.getConfiguration('scpCloudMl').update('requestTimeoutSeconds', previousTimeout, vscode.ConfigurationTarget.Global);
+    api?.services.connection.overrideClientTimingForTests(undefined);
   });
 
   for (const operation of FAULT_OPERATIONS) {
     for (const fault of FAULTS) {
       it(`${operation.name} × ${fault.name}`, async function () {
-        // Hang and latency cells wait out the timeout on every attempt of an idempotent call (four).
-        this.timeout(45_000);
+        // Hang and latency cells wait out the timeout on every attempt of an idempotent call.
+        this.timeout(30_000);
         const cell = (verdict: string): void => {
           const row = results.get(operation.name) ?? new Map<string, string>();
           row.set(fault.name, verdict);

@@ -32,14 +32,23 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   for (const file of testFilesUnder(__dirname)) mocha.addFile(file);
 
+  // Wall time per top-level suite, hooks included: the layer has a time budget (README) and this shows where it goes.
+  const suiteTimes: string[] = [];
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
     try {
       const runner = mocha.run(() => resolve(runner.stats ?? { tests: 0, passes: 0, failures: 0, pending: 0 } as Mocha.Stats));
+      const started = new Map<Mocha.Suite, number>();
+      runner.on('suite', (suite) => started.set(suite, Date.now()));
+      runner.on('suite end', (suite) => {
+        const since = started.get(suite);
+        if (suite.parent?.root && since !== undefined) suiteTimes.push(`${suite.title} ${((Date.now() - since) / 1000).toFixed(1)} s`);
+      });
     } catch (err) {
       reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
-  // A closing line any CI log reader understands.
+  // Closing lines any CI log reader understands.
+  if (suiteTimes.length > 0) console.log(`integration suite times: ${suiteTimes.join(', ')}`);
   console.log(`integration: ${stats.passes} passed, ${stats.failures} failed${stats.pending > 0 ? `, ${stats.pending} skipped` : ''}`);
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed.`);
   if (stats.passes === 0) throw new Error(`No integration test ran${grep ? ` (grep "${grep}" matched none)` : ''}: a layer that runs nothing proves nothing.`);

@@ -11,6 +11,8 @@ import type { EmulatorState } from '../../src/emulator/emulatorState';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExplorerNode } from '../../src/explorer/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
+import { FAST_RETRIES } from '../support/fastRetries';
 import { startRecordingProxy, type RecordingProxy } from '../support/recordingProxy';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { unexpectedVsixEntries } from '../e2e/support/vsixAllowList';
@@ -28,16 +30,6 @@ const XSS_LINK = '[Delete everything](command:scpCloudMl.delete)';
 const NOTIFICATION_LINK = /\[[^\]]+\]\(((?:https?:\/\/|command:|file:)[^)\s]+)/i;
 
 const execFileAsync = promisify(execFile);
-
-/** The details/estimate panels, once the webview has landed (services.panels). */
-interface PanelLike {
-  readonly lastHtml: string;
-  readonly lastView?: unknown;
-  dispose(): void;
-}
-interface PanelsLike {
-  showDetails(target: InstanceTarget): Promise<PanelLike>;
-}
 
 /**
  * Security: after a full run of use no secret (SCP secret key, registry secret key, any signature sent) is in the
@@ -57,7 +49,6 @@ describe('security', function () {
   const treeTexts: string[] = [];
   const webviewTexts: string[] = [];
 
-  const panels = (): PanelsLike | undefined => (api.services as unknown as { panels?: PanelsLike }).panels;
 
   function script(answers: ScriptedAnswer[], messageAnswers: MessageAnswer[] = []): ScriptedUserInput {
     const ui = new ScriptedUserInput(answers, { messageAnswers });
@@ -121,6 +112,7 @@ describe('security', function () {
     api = activated;
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
     proxy = await startRecordingProxy(emu.url);
+    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
   });
 
   afterEach(() => {
@@ -132,6 +124,7 @@ describe('security', function () {
     for (const profile of api.services.connection.profiles()) {
       if (profile.name.startsWith('security-')) await api.services.connection.remove(profile.id, true);
     }
+    api?.services.connection.overrideClientTimingForTests(undefined);
     await proxy?.close();
     await emu?.close();
   });
@@ -288,14 +281,10 @@ describe('security', function () {
     await vscode.commands.executeCommand('scpCloudMl.refresh');
     await walkTree();
 
-    const openPanels = panels();
-    if (!openPanels) console.log('security: the webview is not wired yet (no services.panels), so its HTML and messages were not searched.');
-    if (openPanels) {
-      for (const name of ['ml-prod', 'security-ml']) {
-        const panel = await openPanels.showDetails(instanceTarget(name));
-        webviewTexts.push(panel.lastHtml, JSON.stringify(panel.lastView ?? null));
-        panel.dispose();
-      }
+    for (const name of ['ml-prod', 'security-ml']) {
+      const panel = await api.services.panels.showDetails(instanceTarget(name));
+      webviewTexts.push(panel.lastHtml, JSON.stringify(panel.lastView ?? null));
+      await disposeWhenDrawn(panel);
     }
 
     const signatures = proxy.signatures();
@@ -404,16 +393,13 @@ describe('security', function () {
       assert.doesNotMatch(note.message, NOTIFICATION_LINK, `a notification would render a clickable link: ${note.message}`);
     }
 
-    const openPanels = panels();
-    if (openPanels) {
-      const panel = await openPanels.showDetails(target);
-      try {
-        for (const payload of [XSS_HTML, XSS_SCRIPT, '<script>alert']) assert.ok(!panel.lastHtml.includes(payload), `the panel HTML holds ${payload}`);
-        assert.match(panel.lastHtml, /default-src 'none'/);
-        assert.ok(JSON.stringify(panel.lastView ?? null).includes(JSON.stringify(instance.description).slice(1, -1)), 'the description goes to the app as data');
-      } finally {
-        panel.dispose();
-      }
+    const panel = await api.services.panels.showDetails(target);
+    try {
+      for (const payload of [XSS_HTML, XSS_SCRIPT, '<script>alert']) assert.ok(!panel.lastHtml.includes(payload), `the panel HTML holds ${payload}`);
+      assert.match(panel.lastHtml, /default-src 'none'/);
+      assert.ok(JSON.stringify(panel.lastView ?? null).includes(JSON.stringify(instance.description).slice(1, -1)), 'the description goes to the app as data');
+    } finally {
+      await disposeWhenDrawn(panel);
     }
     emu.admin.reset();
   });

@@ -7,6 +7,8 @@ import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import type { DetailsPanel } from '../../src/webview/detailsPanel';
 import type { DetailsView } from '../../src/webview/webviewMessages';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
+import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
+import { until } from '../support/until';
 
 const PROFILE_ID = 'test-webview';
 const SHOW = 'GET /v1/cloud-ml/{id}';
@@ -19,15 +21,6 @@ const DRAW_LIMIT_MS = 75_000;
 
 function isDetails(panel: unknown): panel is DetailsPanel {
   return typeof panel === 'object' && panel !== null && 'target' in panel;
-}
-
-/** Waits until `condition` holds (checked every 50 ms); fails saying `what` (and `seen()`) when it does not within `withinMs`. */
-async function until(what: string, condition: () => boolean, withinMs = 20_000, seen?: () => string): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}${seen ? ` (${seen()})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('webview', function () {
@@ -115,17 +108,18 @@ describe('webview', function () {
     const activated = await extension?.activate();
     assert.ok(activated, 'no test API');
     api = activated;
-    emu = await startEmulator({ port: 0, deploySeconds: 2 });
+    // A fast clock for the create and delete tests: 1 s deployments polled every 0.25 s (as in the deployments suite).
+    emu = await startEmulator({ port: 0, deploySeconds: 1 });
     await api.services.connection.saveProfile(
       { id: PROFILE_ID, name: 'webview', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
       { accessKey: emu.accessKey, secretKey: emu.secretKey },
       true,
     );
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', 0.25, vscode.ConfigurationTarget.Global);
   });
 
-  afterEach(() => {
-    for (const panel of [...api.services.panels.detailsPanels(), ...api.services.panels.estimatePanels()]) panel.dispose();
+  afterEach(async () => {
+    for (const panel of [...api.services.panels.detailsPanels(), ...api.services.panels.estimatePanels()]) await disposeWhenDrawn(panel);
     for (const op of api.services.tracker.inFlight()) if (op.profileId === PROFILE_ID) api.services.tracker.stopTracking(PROFILE_ID, op.cloudMlId);
     api.setUserInput(undefined);
     emu.admin.clearFaults();
@@ -168,6 +162,8 @@ describe('webview', function () {
     const other = await api.services.panels.showDetails(target('recsys-ml'));
     const otherNonce = /script-src 'nonce-([^']+)'/.exec(other.lastHtml)?.[1];
     assert.ok(otherNonce && otherNonce !== nonce, 'each render needs its own nonce');
+    // Closed while its resources still load, it would hold up the next webview's service worker for 30 s.
+    await drawn(other, 'the second panel draws', (p) => p.renderedView?.revision === p.lastView?.revision);
   });
 
   it('a hostile name and description travel as data and are drawn as text', async () => {
