@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import { classifyState } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
 import type { SkeCluster } from '../scp/skeSchemas';
 import type { ClusterCatalog } from '../explorer/clusterCatalog';
-import { instanceTarget } from '../explorer/explorerTargets';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { describeError, logError } from '../ui/errorPresenter';
 import type { PickItem } from '../ui/userInput';
 import type { CommandServices } from './commandServices';
 import { targetOf, type ClusterTarget, type InstanceTarget } from './commandTargets';
 import type { ChosenCluster } from './createCloudMlContext';
+import { pickInstanceProgressively, type ProgressiveInstancePickOptions } from './progressiveInstancePick';
 
 /**
  * What a command acts on when it runs from the palette without a node: a quick pick over the active profile's
@@ -57,55 +56,18 @@ function clusterDescription(cluster: SkeCluster): string {
   return [cluster.kubernetes_version, nodes].filter(Boolean).join(' · ');
 }
 
-const STATE_ICONS = { transitional: '$(sync~spin)', healthy: '$(pass)', failed: '$(error)', unknown: '$(question)' } as const;
-
-/** Every instance of the active profile with its state, as the items of a pick. */
-async function instanceItems(services: CatalogAccess, profileId: string): Promise<PickItem<InstanceTarget>[]> {
-  const found: InstanceTarget[] = [];
-  const summary = await services.catalog.findInstances((cluster, detail) => found.push(instanceTarget(profileId, cluster, detail)));
-  for (const failure of summary.failures) logError(services.log, failure.error, `look up Cloud ML of cluster ${failure.cluster.name}`);
-  const firstFailure = summary.failures[0];
-  if (found.length === 0 && firstFailure) throw firstFailure.error;
-  return found
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((target) => ({
-      label: target.name,
-      description: `${STATE_ICONS[classifyState(target.state)]} ${target.state}`,
-      detail: vscode.l10n.t('on cluster {0}', target.clusterName),
-      value: target,
-    }));
-}
-
-export interface InstancePickOptions {
-  title: string;
-  placeholder: string;
-}
-
-/** Asks which instance (with its state) when no node was given; undefined when the user cancelled. */
-export async function pickInstance(services: CommandServices, options: InstancePickOptions): Promise<InstanceTarget | undefined> {
-  const session = await services.connection.session();
-  const answer = await services.ui.pick(instanceItems(services, session.profile.id), {
-    title: options.title,
-    placeholder: options.placeholder,
-    emptyMessage: vscode.l10n.t('No Cloud ML instance in this profile yet. Create one first.'),
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
-  return typeof answer === 'object' ? answer : undefined;
-}
-
-/** The instance behind a command argument (tree node, webview target), or one picked from the palette. */
-export async function resolveInstanceTarget(services: CommandServices, arg: unknown, options: InstancePickOptions): Promise<InstanceTarget | undefined> {
+/** The instance behind a command argument (tree node, webview target), or one picked from the palette as the lookups answer. */
+export async function resolveInstanceTarget(services: CommandServices, arg: unknown, options: ProgressiveInstancePickOptions): Promise<InstanceTarget | undefined> {
   const target = targetOf(arg);
   if (target?.kind === 'instance') return target;
-  return pickInstance(services, options);
+  return pickInstanceProgressively(services, options);
 }
 
 /** The cluster or instance behind a command argument, or an instance picked from the palette. */
 export async function resolveClusterOrInstance(
   services: CommandServices,
   arg: unknown,
-  options: InstancePickOptions,
+  options: ProgressiveInstancePickOptions,
 ): Promise<ClusterTarget | InstanceTarget | undefined> {
-  return targetOf(arg) ?? pickInstance(services, options);
+  return targetOf(arg) ?? pickInstanceProgressively(services, options);
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InstanceRecord } from '../../src/emulator/emulatorState';
-import { CANCEL, ScriptedUserInput, type MessageAnswer, type ScriptedAnswer } from '../support/scriptedUserInput';
+import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { instanceNamed, instanceTarget, requestsTo, useActionsFixture } from './actionsFixture';
 
 const PROFILE_ID = 'test-actions-update';
@@ -42,11 +42,14 @@ describe('update', function () {
     assert.equal(api.services.tracker.inFlight().find((op) => op.cloudMlId === after.cloud_ml_id)?.kind, 'update');
   });
 
-  it('from the palette asks which instance, showing each state', async () => {
+  it('from the palette asks which instance as the lookups answer, showing each state', async () => {
     const { emu } = fixture();
-    const ui = await runUpdate(['ml-prod', 'Picked from the palette']);
+    // The pick fills as each cluster's lookup answers: choose once all three instances are listed.
+    const whenAllListed = (prompt: RecordedPrompt): string => (prompt.items.length >= 3 ? 'ml-prod' : 'not listed yet');
+    const ui = await runUpdate([whenAllListed, 'Picked from the palette']);
     const pick = ui.prompts[0];
     assert.equal(pick.kind, 'pick');
+    assert.ok((pick.updates ?? 0) >= 1, 'filled progressively');
     const states = Object.fromEntries(pick.items.map((item) => [item.label, item.description ?? '']));
     assert.deepEqual(Object.keys(states).sort(), ['analytics-dev-ml', 'ml-prod', 'recsys-ml']);
     assert.match(states['ml-prod'], /DEPLOYED/);

@@ -61,9 +61,10 @@ describe('details view', () => {
   });
 
   it('a deleted instance says so, shows a DELETED badge and turns every button off', () => {
-    const view = buildDetailsView(snapshot({ detail: detail(), deleted: true }), detailsTexts(), 4);
+    const view = buildDetailsView(snapshot({ detail: detail({ cloud_ml_state: 'DELETING' }), deleted: true }), detailsTexts(), 4);
     assert.deepEqual(view.notice, { tone: 'deleted', text: 'my-ml was deleted.' });
     assert.deepEqual(view.badge, { text: 'DELETED', tone: 'unknown' });
+    assert.equal(view.fields.find((f) => f.key === 'cloud_ml_state')?.value, 'DELETED', 'the State field agrees with the badge');
     assert.deepEqual(view.actions, { refresh: false, updateDescription: false, delete: false, copyEndpoint: false });
     assert.equal(view.revision, 4);
   });
