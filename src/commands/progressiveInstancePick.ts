@@ -30,7 +30,7 @@ function instanceItem(profileId: string, cluster: SkeCluster, detail: CloudMlDet
  * A pick over every cluster's Cloud ML instance, filled as the lookups finish (SCP has no list of instances: it
  * is one lookup per cluster), so the user can choose before the last cluster answered. Closing the pick
  * cancels the lookups still queued. Clusters whose lookup failed are logged, and mentioned when nothing was
- * chosen. undefined = cancelled.
+ * chosen; when every lookup that answered failed, the first failure is thrown. undefined = cancelled.
  */
 export async function pickInstanceProgressively(services: CommandServices, options: ProgressiveInstancePickOptions): Promise<InstanceTarget | undefined> {
   const session = await services.connection.session();
@@ -39,9 +39,16 @@ export async function pickInstanceProgressively(services: CommandServices, optio
   const answer = await pickProgressively<InstanceTarget>(
     services.ui,
     async (add, signal) => {
-      const summary = await services.catalog.findInstances((cluster, detail) => add([instanceItem(profileId, cluster, detail)]), signal);
+      let found = 0;
+      const summary = await services.catalog.findInstances((cluster, detail) => {
+        found++;
+        add([instanceItem(profileId, cluster, detail)]);
+      }, signal);
       failed = summary.failures.length;
       for (const failure of summary.failures) logError(services.log, failure.error, `look up the Cloud ML of cluster ${failure.cluster.name}`);
+      // Nothing found because lookups failed: the pick closes on that failure's sentence, not on "no instance yet".
+      const firstFailure = summary.failures[0];
+      if (found === 0 && firstFailure) throw firstFailure.error;
     },
     {
       title: options.title,

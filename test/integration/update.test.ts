@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InstanceRecord } from '../../src/emulator/emulatorState';
+import { FAST_RETRIES } from '../support/fastRetries';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { instanceNamed, instanceTarget, requestsTo, useActionsFixture } from './actionsFixture';
 
@@ -56,6 +57,25 @@ describe('update', function () {
     assert.match(states['analytics-dev-ml'], /CREATING/);
     assert.match(states['recsys-ml'], /ERROR/);
     assert.equal(instanceNamed(emu, 'ml-prod')?.description, 'Picked from the palette');
+  });
+
+  it('from the palette, when every lookup fails, says why instead of offering an empty list', async () => {
+    const { emu, api } = fixture();
+    emu.admin.injectFault({ kind: 'status', status: 500, method: 'GET', path: '/v1/cloud-ml/clusters/', count: -1 });
+    const ui = new ScriptedUserInput(['ml-prod']);
+    api.setUserInput(ui);
+    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
+    try {
+      await vscode.commands.executeCommand('scpCloudMl.update');
+    } finally {
+      api.services.connection.overrideClientTimingForTests(undefined);
+    }
+    assert.equal(ui.prompts[0]?.kind, 'pick');
+    assert.deepEqual(ui.failures.map(String), [], 'the pick was closed by the lookups\' failure, not left empty');
+    const failure = ui.messages.find((m) => m.severity === 'error');
+    assert.ok(failure, `no error shown: ${JSON.stringify(ui.messages)}`);
+    assert.ok(failure.actions.includes('Show log'));
+    assert.equal(requestsTo(emu, PUT), 0);
   });
 
   it('is refused while the instance is transitional, with a clear sentence', async () => {
