@@ -92,7 +92,7 @@ export class CloudMlApi {
    * invalid). Never retried: after a failure, checkDuplication tells whether it went through.
    */
   async create(request: CloudMlCreateRequest, signal?: AbortSignal): Promise<CloudMlCreateResult> {
-    const body = parseRequestBody(cloudMlCreateRequestSchema, request, 'create request', collectSecretValues(request));
+    const body = parseRequestBody(cloudMlCreateRequestSchema, request, 'create', collectSecretValues(request));
     const result = await this.http.request({ service: 'cloud-ml', method: 'POST', path: '/v1/cloud-ml', body, schema: createResponseSchema, signal });
     const out: CloudMlCreateResult = { cloudMlId: result.resource_id };
     if (result.request_id !== undefined) out.requestId = result.request_id;
@@ -112,7 +112,7 @@ export class CloudMlApi {
 
   /** PUT (202). When SCP answers without a body, the instance is read again. */
   async updateDescription(cloudMlId: string, description: string, signal?: AbortSignal): Promise<CloudMlDetail> {
-    const body = parseRequestBody(cloudMlUpdateRequestSchema, { description }, 'update request');
+    const body = parseRequestBody(cloudMlUpdateRequestSchema, { description }, 'update');
     const detail = await this.http.request({
       service: 'cloud-ml',
       method: 'PUT',

@@ -1,4 +1,4 @@
-import { ScpError } from './scpError';
+import { ScpError, type BadInputReason } from './scpError';
 
 /** SCP environments: `s` (public), `g` (government), `e` (enterprise). */
 export type ScpEnvironment = 'e' | 's' | 'g';
@@ -46,20 +46,24 @@ export function normalizeEndpointOverride(override: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw badInput(`The endpoint override "${text}" is not a valid URL; use a base URL such as https://host:port.`);
+    throw badInput(`The endpoint override "${text}" is not a valid URL; use a base URL such as https://host:port.`, { code: 'endpointNotUrl', text });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw badInput(`The endpoint override must start with https:// (got ${url.protocol}); use a base URL such as https://host:port.`);
+    throw badInput(`The endpoint override must start with https:// (got ${url.protocol}); use a base URL such as https://host:port.`, {
+      code: 'endpointScheme',
+      protocol: url.protocol,
+    });
   }
   if (url.username !== '' || url.password !== '') {
-    throw badInput('The endpoint override must not contain a user name or password; remove them from the URL.');
+    throw badInput('The endpoint override must not contain a user name or password; remove them from the URL.', { code: 'endpointUserInfo' });
   }
   if (url.search !== '' || url.hash !== '') {
-    throw badInput('The endpoint override must not contain a query or fragment; remove the part from "?" or "#" on.');
+    throw badInput('The endpoint override must not contain a query or fragment; remove the part from "?" or "#" on.', { code: 'endpointQueryOrFragment' });
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw badInput(
       `Plain http:// is refused for ${url.hostname} because the request signature would travel unencrypted; use https://, or http:// only for a loopback host such as 127.0.0.1.`,
+      { code: 'plainHttpToRemote', host: url.hostname },
     );
   }
   const pathPrefix = url.pathname.replace(/\/+$/, '');
@@ -78,18 +82,23 @@ export function serviceBaseUrl(config: EndpointConfig, service: string): string 
     throw badInput(`"${service}" is not an SCP service name; use a lower-case name such as cloud-ml or ske.`);
   }
   if (!isScpEnvironment(config.environment)) {
-    throw badInput(`"${String(config.environment)}" is not an SCP environment; choose s, g or e.`);
+    throw badInput(`"${String(config.environment)}" is not an SCP environment; choose s, g or e.`, { code: 'unknownEnvironment', environment: String(config.environment) });
   }
   if (ACCOUNT_WIDE_SERVICES.has(service)) {
     return `https://${service}.${config.environment}.samsungsdscloud.com`;
   }
   const regions = REGIONS_BY_ENVIRONMENT[config.environment];
   if (!regions.includes(config.region)) {
-    throw badInput(`Region "${config.region}" does not exist in environment ${config.environment}; choose one of ${regions.join(', ')}.`);
+    throw badInput(`Region "${config.region}" does not exist in environment ${config.environment}; choose one of ${regions.join(', ')}.`, {
+      code: 'unknownRegion',
+      region: config.region,
+      environment: config.environment,
+      regions,
+    });
   }
   return `https://${service}.${config.region}.${config.environment}.samsungsdscloud.com`;
 }
 
-function badInput(message: string): ScpError {
-  return new ScpError({ kind: 'badInput', message });
+function badInput(message: string, reason?: BadInputReason): ScpError {
+  return new ScpError({ kind: 'badInput', message, ...(reason ? { reason } : {}) });
 }

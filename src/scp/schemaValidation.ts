@@ -43,14 +43,15 @@ export function parseResponseBody<T>(
  * Checks what the client is about to send; a violation becomes ScpError 'badInput' listing every bad
  * field, so nothing reaches SCP. The problems never quote the values (registry secrets live here).
  */
-export function parseRequestBody<T>(schema: z.ZodType<T>, body: unknown, what: string, secrets: readonly string[] = []): T {
+export function parseRequestBody<T>(schema: z.ZodType<T>, body: unknown, operation: 'create' | 'update', secrets: readonly string[] = []): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const problems = schemaProblems(result.error).map((p) => redactText(p.field === '' ? p.problem : `${p.field}: ${p.problem}`, secrets));
   const first = schemaProblems(result.error)[0];
   throw new ScpError({
     kind: 'badInput',
-    message: `The ${what} is not valid (${problems[0] ?? 'invalid value'}); correct it and try again.`,
+    message: `The ${operation} request is not valid (${problems[0] ?? 'invalid value'}); correct it and try again.`,
+    reason: { code: 'invalidRequestBody', operation, problem: problems[0] ?? 'invalid value' },
     details: problems,
     field: first?.field === '' ? undefined : first?.field,
   });

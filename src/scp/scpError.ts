@@ -13,6 +13,21 @@ export type ScpErrorKind =
   | 'cancelled' // the caller aborted
   | 'badInput'; // refused before sending (bad URL, http:// to a remote host, bad CLI input)
 
+/**
+ * Why input was refused before sending, with the values its sentence names, so the UI can say it in the user's
+ * language (src/scp has no l10n: `message` stays English, for the CLI and the log).
+ */
+export type BadInputReason =
+  | { code: 'endpointNotUrl'; text: string }
+  | { code: 'endpointScheme'; protocol: string }
+  | { code: 'endpointUserInfo' }
+  | { code: 'endpointQueryOrFragment' }
+  | { code: 'plainHttpToRemote'; host: string }
+  | { code: 'unknownEnvironment'; environment: string }
+  | { code: 'unknownRegion'; region: string; environment: string; regions: readonly string[] }
+  | { code: 'invalidId'; value: string }
+  | { code: 'invalidRequestBody'; operation: 'create' | 'update'; problem: string };
+
 export interface ScpErrorInit {
   kind: ScpErrorKind;
   /** One plain sentence a user can act on. Never holds a secret or a stack trace. */
@@ -26,6 +41,8 @@ export interface ScpErrorInit {
   method?: string;
   /** The redacted URL of the failed request. */
   url?: string;
+  /** For `badInput`: what was refused, for a localized sentence. */
+  reason?: BadInputReason;
   cause?: unknown;
 }
 
@@ -45,6 +62,7 @@ export class ScpError extends Error {
   readonly field: string | undefined;
   readonly method: string | undefined;
   readonly url: string | undefined;
+  readonly reason: BadInputReason | undefined;
 
   constructor(init: ScpErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -56,6 +74,7 @@ export class ScpError extends Error {
     this.field = init.field;
     this.method = init.method;
     this.url = init.url;
+    this.reason = init.reason;
   }
 
   /** Transient failures that an idempotent call may retry. */

@@ -16,7 +16,7 @@ export function encodeStrict(value: string): string {
 /** One path segment, encoded once. '', '.' and '..' are refused: the URL parser would fold them away. */
 export function pathSegment(value: string): string {
   if (value === '' || value === '.' || value === '..') {
-    throw new ScpError({ kind: 'badInput', message: `"${value}" is not a valid id; pick the item again from the list.` });
+    throw new ScpError({ kind: 'badInput', message: `"${value}" is not a valid id; pick the item again from the list.`, reason: { code: 'invalidId', value } });
   }
   return encodeStrict(value);
 }

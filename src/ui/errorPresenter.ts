@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isScpError, ScpError } from '../scp/scpError';
+import { describeBadInput } from './badInputText';
 import type { ExtensionLog } from './extensionLog';
 import type { UserInput } from './userInput';
 
@@ -39,7 +40,8 @@ function describeScpError(error: ScpError): string {
     case 'cancelled':
       return vscode.l10n.t('The operation was cancelled.');
     case 'badInput':
-      return error.message;
+      // Refusals raised in the form layers are already localized; those from src/scp carry a reason to word.
+      return error.reason ? describeBadInput(error.reason) : error.message;
   }
 }
 

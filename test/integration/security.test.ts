@@ -154,6 +154,18 @@ describe('security', function () {
     assert.ok(failure, 'a call over plain http:// to 10.20.30.40 was made');
     assert.equal(failure.kind, 'badInput');
     assert.match(failure.message ?? '', /^Plain http:\/\/ is refused for 10\.20\.30\.40/);
+    // A command shows it in the UI language (its l10n sentence, not the client's English one, which says "; use").
+    const update = await run('scpCloudMl.update', [], {
+      kind: 'instance',
+      profileId: 'security-stored-http',
+      clusterId: 'c-1',
+      clusterName: 'c-1',
+      cloudMlId: 'ml-1',
+      name: 'ml-1',
+      state: 'DEPLOYED',
+    } satisfies InstanceTarget);
+    const shown = update.messages.find((m) => m.severity === 'error');
+    assert.match(shown?.message ?? '', /^Plain http:\/\/ is refused for 10\.20\.30\.40 because the request signature would travel unencrypted\. Use https:\/\//, JSON.stringify(update.messages));
     assert.ok(!api.logText().includes('security-stored-http-secret'));
     await api.services.connection.remove('security-stored-http', true);
   });

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { isLoopbackHost, normalizeEndpointOverride, REGIONS_BY_ENVIRONMENT, serviceBaseUrl } from '../../../src/scp/endpoints';
-import { ScpError } from '../../../src/scp/scpError';
+import { ScpError, type BadInputReason } from '../../../src/scp/scpError';
 
-function badInput(fn: () => unknown, pattern: RegExp): void {
+/** Refused with an English sentence (CLI, log) and the reason the UI words in the user's language. */
+function badInput(fn: () => unknown, pattern: RegExp, reason: BadInputReason): void {
   assert.throws(fn, (error: unknown) => {
     assert.ok(error instanceof ScpError, 'an ScpError');
     assert.equal(error.kind, 'badInput');
     assert.match(error.message, pattern);
+    assert.deepEqual(error.reason, reason);
     return true;
   });
 }
@@ -29,8 +31,13 @@ describe('scp endpoints', () => {
   });
 
   it('refuses a region of another environment and an unknown environment', () => {
-    badInput(() => serviceBaseUrl({ environment: 's', region: 'kr-south1' }, 'ske'), /kr-south1.*kr-west1, kr-east1/);
-    badInput(() => serviceBaseUrl({ environment: 'x' as 's', region: 'kr-west1' }, 'ske'), /not an SCP environment/);
+    badInput(() => serviceBaseUrl({ environment: 's', region: 'kr-south1' }, 'ske'), /kr-south1.*kr-west1, kr-east1/, {
+      code: 'unknownRegion',
+      region: 'kr-south1',
+      environment: 's',
+      regions: ['kr-west1', 'kr-east1'],
+    });
+    badInput(() => serviceBaseUrl({ environment: 'x' as 's', region: 'kr-west1' }, 'ske'), /not an SCP environment/, { code: 'unknownEnvironment', environment: 'x' });
   });
 
   it('uses the override for every service, normalized', () => {
@@ -41,18 +48,18 @@ describe('scp endpoints', () => {
   });
 
   it('refuses plain http to anything but loopback', () => {
-    badInput(() => normalizeEndpointOverride('http://scp.example.com'), /Plain http:\/\/ is refused for scp\.example\.com/);
-    badInput(() => normalizeEndpointOverride('http://10.0.0.1:8080'), /refused/);
+    badInput(() => normalizeEndpointOverride('http://scp.example.com'), /Plain http:\/\/ is refused for scp\.example\.com/, { code: 'plainHttpToRemote', host: 'scp.example.com' });
+    badInput(() => normalizeEndpointOverride('http://10.0.0.1:8080'), /refused/, { code: 'plainHttpToRemote', host: '10.0.0.1' });
     assert.equal(normalizeEndpointOverride('http://localhost:9000/'), 'http://localhost:9000');
     assert.equal(normalizeEndpointOverride('http://[::1]:9000'), 'http://[::1]:9000');
     assert.equal(normalizeEndpointOverride('http://127.10.0.3'), 'http://127.10.0.3');
   });
 
   it('refuses what is not a base URL, with a clear sentence', () => {
-    badInput(() => normalizeEndpointOverride('not a url'), /is not a valid URL/);
-    badInput(() => normalizeEndpointOverride('ftp://host'), /must start with https:\/\//);
-    badInput(() => normalizeEndpointOverride('https://user:pw@host'), /user name or password/);
-    badInput(() => normalizeEndpointOverride('https://host/?x=1'), /query or fragment/);
+    badInput(() => normalizeEndpointOverride('not a url'), /is not a valid URL/, { code: 'endpointNotUrl', text: 'not a url' });
+    badInput(() => normalizeEndpointOverride('ftp://host'), /must start with https:\/\//, { code: 'endpointScheme', protocol: 'ftp:' });
+    badInput(() => normalizeEndpointOverride('https://user:pw@host'), /user name or password/, { code: 'endpointUserInfo' });
+    badInput(() => normalizeEndpointOverride('https://host/?x=1'), /query or fragment/, { code: 'endpointQueryOrFragment' });
   });
 
   it('knows the loopback hosts', () => {

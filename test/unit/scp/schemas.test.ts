@@ -106,7 +106,7 @@ describe('scp schemas', () => {
       typo_field: 1,
     };
     assert.throws(
-      () => parseRequestBody(cloudMlCreateRequestSchema, body, 'create request', ['top-secret-value']),
+      () => parseRequestBody(cloudMlCreateRequestSchema, body, 'create', ['top-secret-value']),
       (error: unknown) => {
         assert.ok(error instanceof ScpError);
         assert.equal(error.kind, 'badInput');
@@ -116,6 +116,8 @@ describe('scp schemas', () => {
         assert.match(all, /analytics_resource\.cpu/);
         assert.match(all, /typo_field/);
         assert.ok(!all.includes('top-secret-value'));
+        assert.deepEqual(error.reason, { code: 'invalidRequestBody', operation: 'create', problem: error.details[0] }, 'a reason the UI can word');
+        assert.ok(!JSON.stringify(error.reason).includes('top-secret-value'));
         return true;
       },
     );

@@ -28,6 +28,11 @@ describe('scp url encoding', () => {
 
   it('encodes path segments and refuses dot segments', () => {
     assert.equal(pathSegment('a/b c'), 'a%2Fb%20c');
-    for (const bad of ['', '.', '..']) assert.throws(() => pathSegment(bad), (e: unknown) => e instanceof ScpError && e.kind === 'badInput');
+    for (const bad of ['', '.', '..']) {
+      assert.throws(
+        () => pathSegment(bad),
+        (e: unknown) => e instanceof ScpError && e.kind === 'badInput' && e.reason?.code === 'invalidId' && e.reason.value === bad,
+      );
+    }
   });
 });
