@@ -38,39 +38,13 @@ export class VscodeUserInput implements UserInput {
 
   pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions<T>): Promise<Answer<T>> {
     return new Promise<Answer<T>>((resolve, reject) => {
-      const quickPick = vscode.window.createQuickPick<ValuedItem<T>>();
-      let settled = false;
-      const listeners: vscode.Disposable[] = [];
-      const finish = (settle: () => void): void => {
-        if (settled) return;
-        settled = true;
-        for (const listener of listeners) listener.dispose();
-        quickPick.dispose();
-        settle();
-      };
-
-      applyStepInfo(quickPick, options);
-      quickPick.placeholder = options.placeholder;
-      quickPick.matchOnDescription = options.matchOnDescription ?? false;
-      quickPick.matchOnDetail = options.matchOnDetail ?? false;
-
-      listeners.push(
-        quickPick.onDidTriggerButton((button) => {
-          if (button === vscode.QuickInputButtons.Back) finish(() => resolve(BACK));
-        }),
-        quickPick.onDidAccept(() => {
-          const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
-          if (chosen === undefined || chosen.inert || chosen.kind === vscode.QuickPickItemKind.Separator) return;
-          finish(() => resolve(chosen.value));
-        }),
-        quickPick.onDidHide(() => finish(() => resolve(undefined))),
-      );
+      const open = openPick(options, resolve);
+      const { quickPick } = open;
 
       const showItems = (list: PickItem<T>[]): void => {
         const rows = list.map(toQuickPickItem);
         if (rows.length === 0 && options.emptyMessage !== undefined) {
-          quickPick.placeholder = options.emptyMessage;
-          quickPick.items = [{ label: options.emptyMessage, inert: true, alwaysShow: true }];
+          showEmpty(quickPick, options.emptyMessage);
           return;
         }
         quickPick.items = rows;
@@ -88,12 +62,12 @@ export class VscodeUserInput implements UserInput {
         quickPick.show();
         items.then(
           (list) => {
-            if (settled) return;
+            if (open.settled) return;
             showItems(list);
             quickPick.busy = false;
             quickPick.enabled = true;
           },
-          (error: unknown) => finish(() => reject(error instanceof Error ? error : new Error(String(error)))),
+          (error: unknown) => open.finish(() => reject(asError(error))),
         );
       }
       this.observer.onDidShow?.(quickPick);
@@ -106,38 +80,13 @@ export class VscodeUserInput implements UserInput {
    */
   pickProgressive<T>(source: ProgressiveItems<T>, options: PickOptions<T>): Promise<Answer<T>> {
     return new Promise<Answer<T>>((resolve, reject) => {
-      const quickPick = vscode.window.createQuickPick<ValuedItem<T>>();
       const stopSource = new AbortController();
+      const open = openPick(options, resolve, () => stopSource.abort());
+      const { quickPick } = open;
       const rows: ValuedItem<T>[] = [];
-      let settled = false;
-      const listeners: vscode.Disposable[] = [];
-      const finish = (settle: () => void): void => {
-        if (settled) return;
-        settled = true;
-        stopSource.abort();
-        for (const listener of listeners) listener.dispose();
-        quickPick.dispose();
-        settle();
-      };
-
-      applyStepInfo(quickPick, options);
-      quickPick.placeholder = options.placeholder;
-      quickPick.matchOnDescription = options.matchOnDescription ?? false;
-      quickPick.matchOnDetail = options.matchOnDetail ?? false;
-      listeners.push(
-        quickPick.onDidTriggerButton((button) => {
-          if (button === vscode.QuickInputButtons.Back) finish(() => resolve(BACK));
-        }),
-        quickPick.onDidAccept(() => {
-          const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
-          if (chosen === undefined || chosen.inert || chosen.kind === vscode.QuickPickItemKind.Separator) return;
-          finish(() => resolve(chosen.value));
-        }),
-        quickPick.onDidHide(() => finish(() => resolve(undefined))),
-      );
 
       const add = (items: PickItem<T>[]): void => {
-        if (settled || items.length === 0) return;
+        if (open.settled || items.length === 0) return;
         const active = quickPick.activeItems[0];
         rows.push(...items.map(toQuickPickItem));
         quickPick.items = [...rows];
@@ -151,14 +100,11 @@ export class VscodeUserInput implements UserInput {
       this.observer.onDidShow?.(quickPick);
       source(add, stopSource.signal).then(
         () => {
-          if (settled) return;
+          if (open.settled) return;
           quickPick.busy = false;
-          if (rows.length === 0 && options.emptyMessage !== undefined) {
-            quickPick.placeholder = options.emptyMessage;
-            quickPick.items = [{ label: options.emptyMessage, inert: true, alwaysShow: true }];
-          }
+          if (rows.length === 0 && options.emptyMessage !== undefined) showEmpty(quickPick, options.emptyMessage);
         },
-        (error: unknown) => finish(() => reject(error instanceof Error ? error : new Error(String(error)))),
+        (error: unknown) => open.finish(() => reject(asError(error))),
       );
     });
   }
@@ -274,6 +220,61 @@ export class VscodeUserInput implements UserInput {
 }
 
 /** VS Code renders title + step + totalSteps as "Title (3/9)". */
+/** A quick pick set up the way every pick is (step info, matching, Back, Enter, Escape), not shown yet. */
+interface OpenPick<T> {
+  readonly quickPick: vscode.QuickPick<ValuedItem<T>>;
+  /** Settles the answer once: runs `onFinish`, drops the listeners and closes the pick. */
+  finish(settle: () => void): void;
+  readonly settled: boolean;
+}
+
+function openPick<T>(options: PickOptions<T>, resolve: (answer: Answer<T>) => void, onFinish: () => void = () => undefined): OpenPick<T> {
+  const quickPick = vscode.window.createQuickPick<ValuedItem<T>>();
+  const listeners: vscode.Disposable[] = [];
+  let settled = false;
+  const finish = (settle: () => void): void => {
+    if (settled) return;
+    settled = true;
+    onFinish();
+    for (const listener of listeners) listener.dispose();
+    quickPick.dispose();
+    settle();
+  };
+
+  applyStepInfo(quickPick, options);
+  quickPick.placeholder = options.placeholder;
+  quickPick.matchOnDescription = options.matchOnDescription ?? false;
+  quickPick.matchOnDetail = options.matchOnDetail ?? false;
+  listeners.push(
+    quickPick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish(() => resolve(BACK));
+    }),
+    quickPick.onDidAccept(() => {
+      const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (chosen === undefined || chosen.inert || chosen.kind === vscode.QuickPickItemKind.Separator) return;
+      finish(() => resolve(chosen.value));
+    }),
+    quickPick.onDidHide(() => finish(() => resolve(undefined))),
+  );
+  return {
+    quickPick,
+    finish,
+    get settled() {
+      return settled;
+    },
+  };
+}
+
+/** The one inert row an empty list shows, its text also as the placeholder. */
+function showEmpty<T>(quickPick: vscode.QuickPick<ValuedItem<T>>, message: string): void {
+  quickPick.placeholder = message;
+  quickPick.items = [{ label: message, inert: true, alwaysShow: true }];
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 function applyStepInfo(widget: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, info: StepInfo): void {
   widget.title = info.title;
   widget.step = info.step;
