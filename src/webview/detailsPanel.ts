@@ -8,7 +8,7 @@ import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { detailsTexts } from './detailsTexts';
 import { buildDetailsView, type DetailsSnapshot } from './detailsView';
-import { PanelHost } from './panelHost';
+import { PanelShell } from './panelShell';
 import { sessionForPanel } from './panelSession';
 import {
   detailsHostMessageSchema,
@@ -37,78 +37,39 @@ export interface KnownInstance {
  * transitional it follows deployment tracking's changes (no polling of its own). Its buttons run the same
  * commands as the palette, with this instance as the target.
  */
-export class DetailsPanel implements vscode.Disposable {
+export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewMessage, DetailsView> {
   private snapshot: DetailsSnapshot;
   private revision = 0;
-  private readonly host: PanelHost<DetailsHostMessage, DetailsWebviewMessage>;
-  private loading: AbortController | undefined;
   /** Bumped by every tracker change, so that a slower refresh does not overwrite a newer detail. */
   private changes = 0;
-  private readonly disposed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposed.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private isDisposed = false;
   /** The cluster's name for command targets, once known. */
   private clusterName: string | undefined;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: DetailsPanelDeps,
     readonly state: DetailsPanelState,
     known: KnownInstance,
   ) {
-    this.snapshot = { state, name: known.name, deleted: false, busy: true, ...(known.state ? { knownState: known.state } : {}) };
-    this.clusterName = known.clusterName;
-    this.host = new PanelHost({
-      panel,
+    super(panel, {
       extensionUri: deps.extensionUri,
       app: 'detailsApp',
       log: deps.log,
       logName: () => `details ${this.snapshot.name}`,
       outgoing: detailsHostMessageSchema,
       incoming: detailsWebviewMessageSchema,
-      onMessage: (message) => this.onMessage(message),
     });
+    this.snapshot = { state, name: known.name, deleted: false, busy: true, ...(known.state ? { knownState: known.state } : {}) };
+    this.clusterName = known.clusterName;
     panel.title = known.name;
     this.host.render();
     this.post();
-    this.subscriptions.push(this.host, this.disposed, panel.onDidDispose(() => this.dispose()));
-  }
-
-  /** The generated HTML (tests). */
-  get lastHtml(): string {
-    return this.host.lastHtml;
-  }
-
-  /** The latest view sent to the app (tests). */
-  get lastView(): DetailsView | undefined {
-    return this.host.lastPosted?.view;
-  }
-
-  /** The latest view the app reported as drawn (tests). */
-  get renderedView(): DetailsView | undefined {
-    return this.host.lastRendered?.view;
-  }
-
-  get onDidRender(): vscode.Event<DetailsHostMessage> {
-    return this.host.onDidRender;
-  }
-
-  /** Feeds a raw message into the same handler the webview's messages go through (tests). */
-  receive(raw: unknown): Promise<void> {
-    return this.host.receive(raw);
-  }
-
-  reveal(): void {
-    this.panel.reveal();
   }
 
   /** Reads the instance, then its cluster and the cluster's estimate; failures show in the panel (and the log). */
   async refresh(): Promise<void> {
     if (this.isDisposed) return;
-    this.loading?.abort();
-    const cancel = new AbortController();
-    this.loading = cancel;
+    const cancel = this.beginRead();
     const changesAtStart = this.changes;
     this.update({ busy: true });
     const { profileId, cloudMlId } = this.state;
@@ -139,7 +100,7 @@ export class DetailsPanel implements vscode.Disposable {
       }
       this.update({ busy: false, error: this.failure(error, `read Cloud ML ${this.snapshot.name}`) });
     } finally {
-      if (this.loading === cancel) this.loading = undefined;
+      this.endRead(cancel);
     }
   }
 
@@ -149,15 +110,6 @@ export class DetailsPanel implements vscode.Disposable {
     this.changes++;
     if (change.deleted) this.update({ deleted: true, busy: false });
     else if (change.detail) this.update({ detail: change.detail, deleted: false, error: undefined });
-  }
-
-  dispose(): void {
-    if (this.isDisposed) return;
-    this.isDisposed = true;
-    this.loading?.abort();
-    this.disposed.fire();
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
-    this.panel.dispose();
   }
 
   /** The instance as the palette commands take it. */
@@ -177,7 +129,7 @@ export class DetailsPanel implements vscode.Disposable {
     return target;
   }
 
-  private async onMessage(message: DetailsWebviewMessage): Promise<void> {
+  protected async onMessage(message: DetailsWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'refresh':
         await this.refresh();
