@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ClusterTarget, InstanceTarget } from '../../src/commands/commandTargets';
-import type { ClusterRecord, InstanceRecord } from '../../src/emulator/emulatorState';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 
@@ -58,45 +56,5 @@ export function useActionsFixture(profileId: string): () => ActionsFixture {
   return () => {
     assert.ok(fixture, 'the actions fixture is not set up');
     return fixture;
-  };
-}
-
-export function clusterNamed(emu: RunningEmulator, name: string): ClusterRecord {
-  const cluster = emu.admin.snapshot().clusters.find((c) => c.name === name);
-  assert.ok(cluster, `no cluster named ${name} in the emulator`);
-  return cluster;
-}
-
-export function instanceNamed(emu: RunningEmulator, name: string): InstanceRecord | undefined {
-  return emu.admin.snapshot().instances.find((i) => i.cloud_ml_name === name);
-}
-
-export function instancesNamed(emu: RunningEmulator, name: string): InstanceRecord[] {
-  return emu.admin.snapshot().instances.filter((i) => i.cloud_ml_name === name);
-}
-
-/** Requests the emulator answered on one route, e.g. "POST /v1/cloud-ml". */
-export function requestsTo(emu: RunningEmulator, route: string): number {
-  return emu.admin.counters().byRoute[route] ?? 0;
-}
-
-export function clusterTarget(fixture: ActionsFixture, clusterName: string): ClusterTarget {
-  const cluster = clusterNamed(fixture.emu, clusterName);
-  return { kind: 'cluster', profileId: fixture.profileId, clusterId: cluster.id, clusterName: cluster.name, clusterStatus: cluster.status };
-}
-
-export function instanceTarget(fixture: ActionsFixture, instanceName: string): InstanceTarget {
-  const instance = instanceNamed(fixture.emu, instanceName);
-  assert.ok(instance, `no instance named ${instanceName} in the emulator`);
-  const cluster = fixture.emu.admin.snapshot().clusters.find((c) => c.id === instance.cluster_id);
-  assert.ok(cluster);
-  return {
-    kind: 'instance',
-    profileId: fixture.profileId,
-    clusterId: cluster.id,
-    clusterName: cluster.name,
-    cloudMlId: instance.cloud_ml_id,
-    name: instance.cloud_ml_name,
-    state: instance.cloud_ml_state,
   };
 }

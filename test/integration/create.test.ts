@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ClusterRecord, ImageRecord } from '../../src/emulator/emulatorState';
 import { BACK } from '../../src/ui/userInput';
+import { clusterNamed, clusterTarget, instancesNamed, requestsTo } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
-import { clusterNamed, clusterTarget, instancesNamed, requestsTo, useActionsFixture } from './actionsFixture';
+import { useActionsFixture } from './actionsFixture';
 
 const PROFILE_ID = 'test-actions-create';
 const REGISTRY_SECRET = 'reg-secret-Vb93-never-in-logs';

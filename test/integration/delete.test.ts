@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InputOptions, UserInput } from '../../src/ui/userInput';
+import { clusterNamed, instanceNamed, instanceTarget, requestsTo } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type ScriptedAnswer } from '../support/scriptedUserInput';
-import { clusterNamed, instanceNamed, instanceTarget, requestsTo, useActionsFixture } from './actionsFixture';
+import { useActionsFixture } from './actionsFixture';
 
 const PROFILE_ID = 'test-actions-delete';
 const DELETE = 'DELETE /v1/cloud-ml/{id}';

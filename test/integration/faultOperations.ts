@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ClusterTarget, InstanceTarget } from '../../src/commands/commandTargets';
-import type { ClusterRecord, ImageRecord, InstanceRecord } from '../../src/emulator/emulatorState';
+import type { ImageRecord } from '../../src/emulator/emulatorState';
 import type { Fault, FaultEffect } from '../../src/emulator/fault';
 import type { RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExplorerNode } from '../../src/explorer/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import { clusterNamed, clusterTarget, instanceNamed, instanceTarget, requestsTo } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type RecordedMessage, type ScriptedAnswer } from '../support/scriptedUserInput';
 
 /**
@@ -46,43 +46,6 @@ export interface CellOutcome {
 export interface FaultOperation {
   name: string;
   run(ctx: CellContext): Promise<CellOutcome>;
-}
-
-// ---------- emulator data ----------
-
-export function clusterNamed(emu: RunningEmulator, name: string): ClusterRecord {
-  const cluster = emu.admin.snapshot().clusters.find((c) => c.name === name);
-  assert.ok(cluster, `no cluster named ${name} in the emulator`);
-  return cluster;
-}
-
-export function instanceNamed(emu: RunningEmulator, name: string): InstanceRecord | undefined {
-  return emu.admin.snapshot().instances.find((i) => i.cloud_ml_name === name);
-}
-
-export function requestsTo(emu: RunningEmulator, route: string): number {
-  return emu.admin.counters().byRoute[route] ?? 0;
-}
-
-function clusterTarget(ctx: CellContext, name: string): ClusterTarget {
-  const cluster = clusterNamed(ctx.emu, name);
-  return { kind: 'cluster', profileId: ctx.profileId, clusterId: cluster.id, clusterName: cluster.name, clusterStatus: cluster.status };
-}
-
-function instanceTarget(ctx: CellContext, name: string): InstanceTarget {
-  const instance = instanceNamed(ctx.emu, name);
-  assert.ok(instance, `no instance named ${name} in the emulator`);
-  const cluster = ctx.emu.admin.snapshot().clusters.find((c) => c.id === instance.cluster_id);
-  assert.ok(cluster);
-  return {
-    kind: 'instance',
-    profileId: ctx.profileId,
-    clusterId: cluster.id,
-    clusterName: cluster.name,
-    cloudMlId: instance.cloud_ml_id,
-    name: instance.cloud_ml_name,
-    state: instance.cloud_ml_state,
-  };
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InstanceRecord } from '../../src/emulator/emulatorState';
+import { instanceNamed, instanceTarget, requestsTo } from '../support/emulatorTargets';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
-import { instanceNamed, instanceTarget, requestsTo, useActionsFixture } from './actionsFixture';
+import { useActionsFixture } from './actionsFixture';
 
 const PROFILE_ID = 'test-actions-update';
 const PUT = 'PUT /v1/cloud-ml/{id}';
