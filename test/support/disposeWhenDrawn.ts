@@ -10,9 +10,9 @@ interface DrawingPanel {
 
 /**
  * Closes a panel once its webview has drawn the latest view (fonts included); a hidden one loads nothing and
- * closes at once. In code-server every webview shares
- * one service worker: one closed while it still loads a resource leaves a fetch that ends only after 30 s, and
- * the next webview to open waits for it. Desktop VS Code gives each webview its own origin and does not.
+ * closes at once. In code-server every webview shares one service worker: one closed while it still loads a
+ * resource leaves a fetch that ends only after 30 s, and the next webview to open waits for it. Desktop VS Code
+ * gives each webview its own origin and does not.
  */
 export async function disposeWhenDrawn(panel: DrawingPanel, withinMs = 35_000): Promise<void> {
   if (!panel.panel.visible) {
