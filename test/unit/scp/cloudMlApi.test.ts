@@ -3,39 +3,14 @@ import { CloudMlApi } from '../../../src/scp/cloudMlApi';
 import type { CloudMlCreateRequest } from '../../../src/scp/cloudMlSchemas';
 import { ScpError } from '../../../src/scp/scpError';
 import { clusterIdOf, countOf, emulatorPerTest, instanceIdOf, type EmulatorWithClient } from './helpers/emulator';
-
-async function rejection(promise: Promise<unknown>): Promise<ScpError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ScpError, `expected an ScpError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { validCreateBody } from '../emulator/emulatorFixture';
+import { rejection } from './helpers/rejection';
 
 const REGISTRY_SECRET = 'registry-secret-value-42';
 
+/** The emulator fixture's valid create body, with this file's registry secret (the tests look for it). */
 function createRequest(env: EmulatorWithClient, overrides: Partial<CloudMlCreateRequest> = {}): CloudMlCreateRequest {
-  const image = env.emulator.admin.snapshot().images.find((i) => i.copilot_enabled);
-  assert.ok(image);
-  return {
-    cloud_ml_name: 'new-ml',
-    cluster_id: clusterIdOf(env.emulator, 'ds-sandbox'),
-    image_id: image.image_id,
-    domain_name: 'new-ml.cloudml.example.com',
-    endpoint_type: 'PRIVATE',
-    custom_registry_host: 'registry.example.com',
-    custom_registry_access_key: 'REGKEY123',
-    custom_registry_access_secret_key: REGISTRY_SECRET,
-    description: 'from the client test',
-    use_copilot: true,
-    analytics_resource: { cpu: 2, gpu: '0', memory: 8 },
-    application_resource: { cpu: 1, memory: 4 },
-    copilot: { cpu: 2, gpu: '1', memory: 8 },
-    tags: [{ key: 'team', value: 'qa' }],
-    ...overrides,
-  };
+  return validCreateBody(env.emulator, { custom_registry_access_secret_key: REGISTRY_SECRET, description: 'from the client test', ...overrides }) as CloudMlCreateRequest;
 }
 
 describe('scp Cloud ML api against the emulator', () => {

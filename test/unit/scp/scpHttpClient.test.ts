@@ -6,22 +6,13 @@ import { ScpHttpClient } from '../../../src/scp/scpHttpClient';
 import { computeSignature } from '../../../src/scp/signer';
 import { startCannedServer, type CannedServer, type ReceivedRequest } from './helpers/cannedServer';
 import { testClient } from './helpers/testClient';
+import { rejection } from './helpers/rejection';
 
 const credentials = { accessKey: 'AK-canned', secretKey: 'SK-canned-very-secret-value' };
 const anyBody = z.unknown();
 const ok = { status: 200, body: '{"ok":true}' };
 const standard = (status: number, detail: string | string[]): string =>
   JSON.stringify({ errors: [{ code: 'E', title: 'T', detail, status: String(status), request_id: `req-${status}` }] });
-
-async function rejection(promise: Promise<unknown>): Promise<ScpError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ScpError, `expected an ScpError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 /** Checks a received request's signature the way SCP does: over scheme + Host + the raw path and query. */
 function assertSignedAsSent(server: CannedServer, req: ReceivedRequest): void {

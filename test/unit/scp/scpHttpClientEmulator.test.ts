@@ -4,16 +4,7 @@ import { ScpError } from '../../../src/scp/scpError';
 import { SkeApi } from '../../../src/scp/skeApi';
 import { testClient } from './helpers/testClient';
 import { countOf, emulatorPerTest } from './helpers/emulator';
-
-async function rejection(promise: Promise<unknown>): Promise<ScpError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ScpError, `expected an ScpError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
+import { rejection } from './helpers/rejection';
 
 describe('scp http client against the emulator', () => {
   const env = emulatorPerTest();
