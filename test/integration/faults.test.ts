@@ -13,7 +13,7 @@ const PROFILE_ID = 'test-faults';
  * attempt, the 5xx cells the back-off. At the real values (1 s at least, three retries from 250 ms) the matrix
  * took 140 s; the retry policy and the timeout themselves are unit-tested in test/unit/scp.
  */
-const TIMING = { ...FAST_RETRIES, timeoutMs: 250, maxRetries: 1 };
+const TIMING = { ...FAST_RETRIES, timeoutMs: 300, maxRetries: 1 };
 
 const FAULTS: readonly FaultCase[] = [
   // Delayed past the client's timeout, then carried out: a mutation lands after the user saw the failure.

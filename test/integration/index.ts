@@ -2,12 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { filesOfShard, parseShard } from './suiteShards';
 
 /**
  * The integration layer's entry, run INSIDE the extension host (code-server via test/host/runIntegration,
  * or desktop VS Code via @vscode/test-electron): the `extensionTestsPath` module contract. Adds every
  * dist/test/integration/**\/*.test.js and runs them with the spec reporter; the host reads the outcome
- * from the returned promise. A grep comes from SCP_TEST_GREP (the runners pass it in the environment).
+ * from the returned promise. A grep comes from SCP_TEST_GREP, this window's share of the files from SCP_TEST_SHARD
+ * ("k/n"; the runners pass both in the environment).
  */
 
 /** These check the pristine state of a fresh profile (no profile yet, no request made): they run before any suite that signs in. */
@@ -27,10 +29,14 @@ function testFilesUnder(dir: string): string[] {
 
 export async function run(): Promise<void> {
   // First line of the layer's output: which VS Code this actually ran in.
-  console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
+  const shard = parseShard(process.env.SCP_TEST_SHARD);
+  const files = testFilesUnder(__dirname);
+  const mine = shard ? filesOfShard(files, shard.index, shard.count, (file) => path.basename(file)) : files;
+  const share = shard ? `, shard ${shard.index}/${shard.count}: ${mine.map((file) => path.basename(file, '.test.js')).join(', ')}` : '';
+  console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${share})`);
   const grep = process.env.SCP_TEST_GREP || undefined;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
-  for (const file of testFilesUnder(__dirname)) mocha.addFile(file);
+  for (const file of mine) mocha.addFile(file);
 
   // Wall time per top-level suite, hooks included: the layer has a time budget (README) and this shows where it goes.
   const suiteTimes: string[] = [];
