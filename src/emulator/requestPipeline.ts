@@ -71,8 +71,8 @@ async function handle(parts: PipelineParts, req: IncomingMessage, res: ServerRes
   const requestId = newRequestId();
   if (refused) {
     // Not counted: it never reaches the API.
-    const title = refused.status === 403 ? 'Forbidden' : 'Misdirected Request';
-    write(res, standardError(refused.status, title.replace(' ', ''), title, refused.message, requestId), requestId);
+    const [code, title] = refused.status === 403 ? ['Forbidden', 'Forbidden'] : ['MisdirectedRequest', 'Misdirected Request'];
+    write(res, standardError(refused.status, code, title, refused.message, requestId), requestId);
     return;
   }
   const route = routeKey(method, pathname);
