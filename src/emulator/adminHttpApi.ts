@@ -1,16 +1,21 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
+import { carriesAdminToken } from './adminToken';
 import type { ApiResponse } from './apiResponse';
 import { jsonResponse } from './apiResponse';
 import type { EmulatorAdmin } from './emulatorAdmin';
 import type { EmulatorState } from './emulatorState';
 import { EmulatorAdminError } from './emulatorAdmin';
 import { parseJsonBody } from './handlerResponses';
+import { redactStateSecrets } from './secretRedaction';
 
 /**
- * The admin API: the EmulatorAdmin operations over HTTP, unsigned, JSON in and out, loopback clients only.
+ * The admin API: the EmulatorAdmin operations over HTTP, unsigned, JSON in and out, loopback clients only, and
+ * only with the header `X-Emulator-Token: <the token of this start>` (see adminToken.ts); no web page gets here
+ * (requestOrigin.ts refuses any request with an Origin header or a Host that is not this emulator on loopback).
  *
  *   POST /_emulator/setLatency          {"fixedMs": 100, "randomMs": 50}
- *   POST /_emulator/injectFault         {"kind": "status", "status": 503, "count": 2, "path": "/v1/cloud-ml"}
+ *   POST /_emulator/injectFault         {"kind": "status", "status": 503, "count": 2, "path": "/v1/cloud-ml"} (path: see fault.ts)
  *   POST /_emulator/clearFaults
  *   GET  /_emulator/counters            -> {total, byRoute, peakInFlight, peakInFlightByRoute, inFlight}
  *   POST /_emulator/resetCounters       (also forgets the recorded request headers)
@@ -20,10 +25,11 @@ import { parseJsonBody } from './handlerResponses';
  *   POST /_emulator/forceState          {"cloudMlId": "...", "state": "ERROR"}
  *   POST /_emulator/setReleasable       {"clusterId": "...", "exceptions": ["..."]}
  *   POST /_emulator/setDeploySeconds    {"seconds": 2}
- *   GET  /_emulator/snapshot            -> the whole state
+ *   GET  /_emulator/snapshot            -> the whole state, secret-named fields redacted (as in the state file)
  *   POST /_emulator/loadState           a whole state (as snapshot returns it) replaces the current one
  *
- * Success: 200 with the result (or {"ok": true}); failure: 4xx {"error": "<one sentence>"}.
+ * Success: 200 with the result (or {"ok": true}); failure: 4xx {"error": "<one sentence>"}, including the 401 for a
+ * missing or wrong token.
  */
 export const ADMIN_PATH_PREFIX = '/_emulator/';
 
@@ -67,7 +73,8 @@ const OPERATIONS: Readonly<Record<string, AdminOperation>> = {
     body: z.object({ seconds: z.number().min(0) }),
     run: (admin, body) => admin.setDeploySeconds((body as { seconds: number }).seconds),
   },
-  snapshot: { method: 'GET', run: (admin) => admin.snapshot() },
+  // In-process snapshot() is exact (tests check what the extension sent); over HTTP the secrets stay in the process.
+  snapshot: { method: 'GET', run: (admin) => redactStateSecrets(admin.snapshot()) },
   loadState: { method: 'POST', body: z.unknown(), run: (admin, body) => admin.loadState(body as EmulatorState) },
 };
 
@@ -80,8 +87,21 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
 }
 
-export function handleAdminRequest(method: string, pathname: string, bodyText: string, remoteAddress: string | undefined, admin: EmulatorAdmin): ApiResponse {
-  if (!isLoopbackAddress(remoteAddress)) return adminError(403, 'The emulator admin API answers loopback clients only.');
+/** One admin API request as the pipeline read it. */
+export interface AdminRequest {
+  method: string;
+  pathname: string;
+  headers: IncomingHttpHeaders;
+  bodyText: string;
+  remoteAddress: string | undefined;
+}
+
+export function handleAdminRequest(request: AdminRequest, admin: EmulatorAdmin, adminToken: string): ApiResponse {
+  const { method, pathname, bodyText } = request;
+  if (!isLoopbackAddress(request.remoteAddress)) return adminError(403, 'The emulator admin API answers loopback clients only.');
+  if (!carriesAdminToken(request.headers, adminToken)) {
+    return adminError(401, 'The emulator admin API needs the header X-Emulator-Token with the token this emulator printed at start.');
+  }
   const name = pathname.slice(ADMIN_PATH_PREFIX.length);
   const operation = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
   if (!operation) return adminError(404, `There is no admin operation "${name}"; see adminHttpApi.ts for the list.`);
@@ -107,6 +127,7 @@ export function handleAdminRequest(method: string, pathname: string, bodyText: s
   }
 }
 
-function adminError(status: number, message: string): ApiResponse {
+/** The admin API's error shape: {"error": "<one sentence>"}. */
+export function adminError(status: number, message: string): ApiResponse {
   return jsonResponse(status, { error: message });
 }

@@ -3,8 +3,8 @@ import type { RunningEmulator } from './startEmulator';
 import { startEmulator } from './startEmulator';
 
 /**
- * `npm run emulator -- [flags]`: starts the SCP emulator, prints its URL, its credentials and the environment
- * lines for `npm run scp`, and runs until SIGINT/SIGTERM. Exit codes: 0 stopped cleanly, 1 could not start,
+ * `npm run emulator -- [flags]`: starts the SCP emulator, prints its URL, its admin token, its credentials and the
+ * environment lines for `npm run scp`, and runs until SIGINT/SIGTERM. Exit codes: 0 stopped cleanly, 1 could not start,
  * 2 bad flags (one usage line on stderr).
  */
 async function main(): Promise<number> {
@@ -30,6 +30,7 @@ async function main(): Promise<number> {
   process.stdout.write(
     [
       `SCP emulator listening on ${emulator.url}`,
+      `token: ${emulator.adminToken}`,
       `  access key: ${emulator.accessKey}`,
       `  secret key: ${emulator.secretKey}`,
       `  data: ${o.stateFile ? `state file ${o.stateFile}` : o.clusters !== undefined ? `${o.clusters} generated clusters` : 'six seeded clusters'}` +
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
       `  export SCP_ACCESS_KEY=${emulator.accessKey}`,
       `  export SCP_SECRET_KEY=${emulator.secretKey}`,
       '',
-      `Admin API (unsigned, loopback only): ${emulator.url}/_emulator/counters, /_emulator/snapshot, ...`,
+      `Admin API (loopback only, header X-Emulator-Token: <the token above>): ${emulator.url}/_emulator/counters, /_emulator/snapshot, ...`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

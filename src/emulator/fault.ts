@@ -4,8 +4,15 @@ import { z } from 'zod';
 export interface FaultTarget {
   /** How many of the next matching requests (default 1); -1 or Infinity = every one until clearFaults(). */
   count?: number;
-  /** A substring of the request path (query included), or a RegExp source tested against it. */
+  /**
+   * A plain path, never a pattern: it matches a request whose path (query left out) is the same, or lies below it
+   * at a segment boundary. '/v1/cloud-ml' matches '/v1/cloud-ml' and '/v1/cloud-ml/images' but not
+   * '/v1/cloud-mlx'; '/v1/cloud-ml/' (trailing slash) matches only paths below it. Regex characters are refused:
+   * the admin API is reachable by anything on loopback, and a pattern from it could stall the process.
+   */
   path?: string;
+  /** With path: match only that very path, not the paths below it. */
+  exact?: boolean;
   /** The HTTP method (any case). */
   method?: string;
 }
@@ -31,9 +38,21 @@ export type FaultEffect =
 export type Fault = FaultEffect & FaultTarget;
 export type FaultKind = Fault['kind'];
 
+/** Characters of RegExp syntax, a query or a fragment: none belongs in a plain request path. */
+const NOT_IN_A_PLAIN_PATH = /[\\^$*+?()[\]{}|#\s]/;
+
+const faultPath = z
+  .string()
+  .max(2048)
+  .refine((path) => path.startsWith('/'), { message: 'path must start with "/" (a request path such as /v1/cloud-ml)' })
+  .refine((path) => !NOT_IN_A_PLAIN_PATH.test(path), {
+    message: 'path is a plain path matched as itself or a prefix of whole segments, not a RegExp or a query: leave out \\ ^ $ * + ? ( ) [ ] { } | # and spaces',
+  });
+
 const target = {
   count: z.union([z.literal(-1), z.number().int().positive()]).optional(),
-  path: z.string().min(1).optional(),
+  path: faultPath.optional(),
+  exact: z.boolean().optional(),
   method: z.string().min(1).optional(),
 };
 
@@ -56,8 +75,19 @@ export function parseFault(input: unknown): { ok: true; fault: Fault } | { ok: f
   const normalized =
     input !== null && typeof input === 'object' && (input as { count?: unknown }).count === Infinity ? { ...input, count: -1 } : input;
   const parsed = faultSchema.safeParse(normalized);
-  if (parsed.success) return { ok: true, fault: parsed.data };
+  if (parsed.success) {
+    if (parsed.data.exact && parsed.data.path === undefined) return { ok: false, message: 'Not a valid fault (field exact): exact needs a path.' };
+    return { ok: true, fault: parsed.data };
+  }
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` (field ${issue.path.map(String).join('.')})` : '';
   return { ok: false, message: `Not a valid fault${where}: ${issue?.message ?? 'unknown problem'}.` };
+}
+
+/** Whether a request path (no query) is the fault's target (see FaultTarget.path); no path = every request. */
+export function matchesFaultPath(target: FaultTarget, pathname: string): boolean {
+  const path = target.path;
+  if (path === undefined || pathname === path) return true;
+  if (target.exact) return false;
+  return pathname.startsWith(path.endsWith('/') ? path : `${path}/`);
 }

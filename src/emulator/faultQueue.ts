@@ -1,9 +1,9 @@
 import type { Fault } from './fault';
+import { matchesFaultPath } from './fault';
 
 interface QueuedFault {
   fault: Fault;
   remaining: number;
-  pattern: RegExp | undefined;
 }
 
 /** What the queue hands to one request: extra delay, and at most one fault that changes the answer. */
@@ -18,7 +18,7 @@ export class FaultQueue {
 
   add(fault: Fault): void {
     const count = fault.count === undefined ? 1 : fault.count === -1 ? Infinity : fault.count;
-    this.queued.push({ fault, remaining: count, pattern: fault.path === undefined ? undefined : compile(fault.path) });
+    this.queued.push({ fault, remaining: count });
   }
 
   clear(): void {
@@ -31,12 +31,12 @@ export class FaultQueue {
   }
 
   /** Takes (and counts down) the first matching latency fault and the first matching other fault. */
-  take(method: string, pathAndQuery: string): FaultsForRequest {
+  take(method: string, pathname: string): FaultsForRequest {
     let extraLatencyMs = 0;
     let fault: FaultsForRequest['fault'];
     let latencyTaken = false;
     for (const entry of this.queued) {
-      if (!matches(entry, method, pathAndQuery)) continue;
+      if (!matches(entry.fault, method, pathname)) continue;
       const f = entry.fault;
       if (f.kind === 'latency') {
         if (latencyTaken) continue;
@@ -53,18 +53,7 @@ export class FaultQueue {
   }
 }
 
-function matches(entry: QueuedFault, method: string, pathAndQuery: string): boolean {
-  const f = entry.fault;
-  if (f.method !== undefined && f.method.toUpperCase() !== method.toUpperCase()) return false;
-  if (f.path === undefined) return true;
-  return pathAndQuery.includes(f.path) || (entry.pattern?.test(pathAndQuery) ?? false);
-}
-
-/** A path that is not a valid RegExp is still a valid substring. */
-function compile(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source);
-  } catch {
-    return undefined;
-  }
+function matches(fault: Fault, method: string, pathname: string): boolean {
+  if (fault.method !== undefined && fault.method.toUpperCase() !== method.toUpperCase()) return false;
+  return matchesFaultPath(fault, pathname);
 }

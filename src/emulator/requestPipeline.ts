@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleAdminRequest, isAdminPath } from './adminHttpApi';
+import { adminError, handleAdminRequest, isAdminPath } from './adminHttpApi';
 import { handleApiRequest } from './apiRequestHandler';
 import type { ApiResponse } from './apiResponse';
 import { firewallRejected, gatewayNotFound, gatewayUnauthorized, standardError } from './apiResponse';
@@ -11,6 +11,7 @@ import type { FaultQueue } from './faultQueue';
 import type { RequestCounters } from './requestCounters';
 import type { RequestHeaderLog } from './requestHeaderLog';
 import { newRequestId, REQUEST_ID_HEADER } from './requestIds';
+import { originRefusal } from './requestOrigin';
 import type { Credentials } from './signatureVerifier';
 
 /** Request bodies larger than this are refused (the real API takes small JSON bodies only). */
@@ -24,13 +25,16 @@ export interface PipelineParts {
   settings: EmulatorSettings;
   credentials: Credentials;
   admin: EmulatorAdmin;
+  /** What every admin request must carry in X-Emulator-Token. */
+  adminToken: string;
   /** Aborted by close(): pending latency waits end and nothing more is written. */
   closing: AbortSignal;
 }
 
 /**
- * One HTTP request, start to end: admin requests go straight to the admin API; API requests are counted, read,
- * delayed (latency), possibly faulted, answered by the API handler, and possibly corrupted on the way out.
+ * One HTTP request, start to end: a request from a web page or for another Host is refused; admin requests go
+ * straight to the admin API; API requests are counted, read, delayed (latency), possibly faulted, answered by the
+ * API handler, and possibly corrupted on the way out.
  */
 export function createRequestListener(parts: PipelineParts): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -48,21 +52,36 @@ async function handle(parts: PipelineParts, req: IncomingMessage, res: ServerRes
   const method = (req.method ?? 'GET').toUpperCase();
   const rawUrl = req.url ?? '/';
   const pathname = rawUrl.split('?')[0] ?? '/';
+  const refused = originRefusal(req.headers, req.socket.localPort);
 
   if (isAdminPath(pathname)) {
-    const body = await readBody(req);
-    write(res, body === undefined ? tooLarge('admin') : handleAdminRequest(method, pathname, body, req.socket.remoteAddress, parts.admin), '');
+    if (refused) {
+      write(res, adminError(refused.status, refused.message), '');
+      return;
+    }
+    const bodyText = await readBody(req);
+    const answer =
+      bodyText === undefined
+        ? tooLarge('admin')
+        : handleAdminRequest({ method, pathname, headers: req.headers, bodyText, remoteAddress: req.socket.remoteAddress }, parts.admin, parts.adminToken);
+    write(res, answer, '');
     return;
   }
 
   const requestId = newRequestId();
+  if (refused) {
+    // Not counted: it never reaches the API.
+    const [code, title] = refused.status === 403 ? ['Forbidden', 'Forbidden'] : ['MisdirectedRequest', 'Misdirected Request'];
+    write(res, standardError(refused.status, code, title, refused.message, requestId), requestId);
+    return;
+  }
   const route = routeKey(method, pathname);
   const end = parts.counters.begin(route);
   parts.headers.record(route, req.headers);
   res.on('close', end);
 
   const bodyText = await readBody(req);
-  const { extraLatencyMs, fault } = parts.faults.take(method, rawUrl);
+  const { extraLatencyMs, fault } = parts.faults.take(method, pathname);
   await sleep(latencyMs(parts.settings) + extraLatencyMs, parts.closing);
   if (parts.closing.aborted || res.destroyed) return;
   if (bodyText === undefined) {

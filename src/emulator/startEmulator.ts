@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { newAdminToken } from './adminToken';
 import type { EmulatorAdmin, EmulatorSettings } from './emulatorAdmin';
 import { createEmulatorAdmin } from './emulatorAdmin';
 import type { EmulatorState } from './emulatorState';
@@ -42,7 +43,10 @@ export interface RunningEmulator {
   url: string;
   accessKey: string;
   secretKey: string;
+  /** In-process control (no token needed: only code in this process holds the object). */
   admin: EmulatorAdmin;
+  /** Random per start: HTTP admin calls (/_emulator/...) carry it in the X-Emulator-Token header. */
+  adminToken: string;
   /** Stops listening, ends every open (also hanging) connection, and resolves once the server is closed. */
   close(): Promise<void>;
 }
@@ -72,11 +76,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const counters = new RequestCounters();
   const headers = new RequestHeaderLog();
   const admin = createEmulatorAdmin({ store, faults, counters, headers, settings, seed });
+  const adminToken = newAdminToken();
   const closing = new AbortController();
   // Every delayed request listens for close(); many at once is normal here, not a leak.
   setMaxListeners(0, closing.signal);
 
-  const server = createServer(createRequestListener({ store, faults, counters, headers, settings, credentials, admin, closing: closing.signal }));
+  const server = createServer(createRequestListener({ store, faults, counters, headers, settings, credentials, admin, adminToken, closing: closing.signal }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -93,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKey: credentials.accessKey,
     secretKey: credentials.secretKey,
     admin,
+    adminToken,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

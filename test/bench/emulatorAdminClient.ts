@@ -1,12 +1,14 @@
+import { ADMIN_TOKEN_HEADER } from '../../src/emulator/adminToken';
 import type { RequestCounts } from '../../src/emulator/requestCounters';
+import type { BenchEmulator } from './hostReport';
 
 /**
  * The emulator's admin API over HTTP (/_emulator/...), for code in the extension host that drives an emulator
  * running in the bench runner's process: keeping the emulator out of the extension host keeps its state out of
- * the heap being measured.
+ * the heap being measured. Sends the emulator's admin token, and no Origin (Node's fetch sets none).
  */
 export class EmulatorAdminClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(private readonly emulator: Pick<BenchEmulator, 'url' | 'adminToken'>) {}
 
   setLatency(fixedMs: number): Promise<unknown> {
     return this.call('POST', 'setLatency', { fixedMs, randomMs: 0 });
@@ -25,9 +27,10 @@ export class EmulatorAdminClient {
   }
 
   private async call(method: 'GET' | 'POST', operation: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.baseUrl}/_emulator/${operation}`, {
+    const response = await fetch(`${this.emulator.url}/_emulator/${operation}`, {
       method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+      headers: { [ADMIN_TOKEN_HEADER]: this.emulator.adminToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const result: unknown = await response.json();
     if (!response.ok) throw new Error(`The emulator admin call ${operation} failed with HTTP ${response.status}: ${JSON.stringify(result)}`);

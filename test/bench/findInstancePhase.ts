@@ -27,7 +27,7 @@ interface Run {
  * cold = after a full refresh, which lists the 4 pages first; C = 1 for contrast.
  */
 export async function measureFindInstance(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
-  const admin = new EmulatorAdminClient(emulator.url);
+  const admin = new EmulatorAdminClient(emulator);
   const catalog = api.services.catalog;
   await admin.setLatency(LATENCY_MS);
   await setSetting('pageSize', PAGE_SIZE);

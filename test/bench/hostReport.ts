@@ -36,11 +36,13 @@ export function parseHostReport(line: string): HostReport | undefined {
   }
 }
 
-/** An emulator the runner started, as the extension host needs it (loopback URL and its test-only keys). */
+/** An emulator the runner started, as the extension host needs it (loopback URL, its test-only keys, its admin token). */
 export interface BenchEmulator {
   url: string;
   accessKey: string;
   secretKey: string;
+  /** For the admin API (X-Emulator-Token), as the CLI prints it. */
+  adminToken: string;
 }
 
 /** What the runner passes to the in-host suite, in the SCP_BENCH_CONFIG environment variable. */

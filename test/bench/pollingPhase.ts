@@ -19,7 +19,7 @@ const perMinute = (count: number, windowMs: number): number => (count * 60_000) 
  * window starts right after a poll was seen, so it holds whole intervals.
  */
 export async function measurePolling(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
-  const admin = new EmulatorAdminClient(emulator.url);
+  const admin = new EmulatorAdminClient(emulator);
   const { tracker, catalog } = api.services;
   await setSetting('pollIntervalSeconds', INTERVAL_SECONDS);
   await useEmulatorProfile(api, 'bench-poll', emulator);

@@ -16,7 +16,7 @@ const RUNS = 7;
  * session. A tree that waited for anything sequential (a second page, the images, a lookup) would be ≥ 2×.
  */
 export async function measureTree(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
-  const admin = new EmulatorAdminClient(emulator.url);
+  const admin = new EmulatorAdminClient(emulator);
   await setSetting('pageSize', PAGE_SIZE);
   await useEmulatorProfile(api, 'bench-tree', emulator);
   await admin.setLatency(LATENCY_MS);

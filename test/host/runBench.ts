@@ -57,7 +57,7 @@ function freeLoopbackPort(): Promise<number> {
 }
 
 function asBenchEmulator(emulator: RunningEmulator): BenchEmulator {
-  return { url: emulator.url, accessKey: emulator.accessKey, secretKey: emulator.secretKey };
+  return { url: emulator.url, accessKey: emulator.accessKey, secretKey: emulator.secretKey, adminToken: emulator.adminToken };
 }
 
 async function main(): Promise<number> {

@@ -153,8 +153,9 @@ describe('delete', function () {
 
     it('shows a failure as one sentence with Show log; cancel is silent', async () => {
       const { emu } = fixture();
-      emu.admin.injectFault({ kind: 'status', status: 503, path: 'check-releasable', count: -1 });
-      const failed = await run('scpCloudMl.checkReleasable', [], instanceTarget(fixture(), 'ml-prod'));
+      const target = instanceTarget(fixture(), 'ml-prod');
+      emu.admin.injectFault({ kind: 'status', status: 503, path: `/v1/cloud-ml/clusters/${target.clusterId}/check-releasable`, count: -1 });
+      const failed = await run('scpCloudMl.checkReleasable', [], target);
       assert.equal(failed.messages.length, 1);
       assert.equal(failed.messages[0].severity, 'error');
       assert.ok(failed.messages[0].actions.includes('Show log'));

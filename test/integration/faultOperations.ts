@@ -48,8 +48,6 @@ export interface FaultOperation {
   run(ctx: CellContext): Promise<CellOutcome>;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 // ---------- the tree ----------
 
 function treeItem(ctx: CellContext, node: ExplorerNode): vscode.TreeItem {
@@ -118,7 +116,7 @@ const isGateway404 = (ctx: CellContext): boolean => ctx.fault.effect.kind === 'g
 const listClusters: FaultOperation = {
   name: 'list clusters',
   async run(ctx) {
-    ctx.inject({ method: 'GET', path: '^/v1/clusters(\\?|$)' });
+    ctx.inject({ method: 'GET', path: '/v1/clusters', exact: true });
     const sentence = failureSentence(ctx, await refreshedRoots(ctx), 'the root');
     ctx.lift();
     return { sentence, failureMessages: [], keptInput: 'n/a' };
@@ -130,7 +128,7 @@ const clusterLookup: FaultOperation = {
   async run(ctx) {
     const sandbox = clusterNamed(ctx.emu, 'ds-sandbox');
     // Only this cluster's lookup fails: the error must stay on its branch.
-    ctx.inject({ method: 'GET', path: `^/v1/cloud-ml/clusters/${escapeRegExp(sandbox.id)}$` });
+    ctx.inject({ method: 'GET', path: `/v1/cloud-ml/clusters/${sandbox.id}`, exact: true });
     const roots = await refreshedRoots(ctx);
     const children = await clusterChildren(ctx, roots, 'ds-sandbox');
     let sentence: string;
@@ -159,7 +157,7 @@ const images: FaultOperation = {
       return group;
     };
     const group = groupOf(await refreshedRoots(ctx));
-    ctx.inject({ method: 'GET', path: '^/v1/cloud-ml/images' });
+    ctx.inject({ method: 'GET', path: '/v1/cloud-ml/images' });
     // The Images group's own refresh: only the image list is read again.
     await vscode.commands.executeCommand('scpCloudMl.refresh', group);
     const children = await provider.getChildren(group);
@@ -253,7 +251,7 @@ function liftThen(ctx: CellContext, action: string | undefined): (message: Recor
 const estimate: FaultOperation = {
   name: 'estimate',
   async run(ctx) {
-    ctx.inject({ method: 'GET', path: '/estimate' });
+    ctx.inject({ method: 'GET', path: `/v1/cloud-ml/clusters/${clusterNamed(ctx.emu, 'ds-sandbox').id}/estimate` });
     const v = createValues(ctx, 'ml-fault-estimate');
     const ui = ctx.script([...answersBeforeResources(v), ...answersFromResources(v)], liftThen(ctx, 'Retry'));
     await vscode.commands.executeCommand('scpCloudMl.create', clusterTarget(ctx, 'ds-sandbox'));
@@ -272,7 +270,7 @@ const estimate: FaultOperation = {
 const create: FaultOperation = {
   name: 'create',
   async run(ctx) {
-    ctx.inject({ method: 'POST', path: '^/v1/cloud-ml$' });
+    ctx.inject({ method: 'POST', path: '/v1/cloud-ml', exact: true });
     const v = createValues(ctx, 'ml-fault-create');
     const ui = ctx.script([...answersBeforeResources(v), ...answersFromResources(v)], liftThen(ctx, 'Retry'));
     await vscode.commands.executeCommand('scpCloudMl.create', clusterTarget(ctx, 'ds-sandbox'));
@@ -293,7 +291,7 @@ const create: FaultOperation = {
 const checkDuplication: FaultOperation = {
   name: 'check-duplication',
   async run(ctx) {
-    ctx.inject({ method: 'GET', path: '/check-duplication' });
+    ctx.inject({ method: 'GET', path: '/v1/cloud-ml/check-duplication' });
     const name = 'ml-fault-dupcheck';
     // The box refuses the name with the reason; the user presses Enter again once SCP answers.
     const ui = ctx.script([
@@ -324,7 +322,7 @@ const show: FaultOperation = {
   name: 'show',
   async run(ctx) {
     const target = instanceTarget(ctx, 'ml-prod');
-    ctx.inject({ method: 'GET', path: `^/v1/cloud-ml/${escapeRegExp(target.cloudMlId)}$` });
+    ctx.inject({ method: 'GET', path: `/v1/cloud-ml/${target.cloudMlId}`, exact: true });
     // Update reads the instance first (show): its failure goes through the command guard.
     const ui = ctx.script([]);
     await vscode.commands.executeCommand('scpCloudMl.update', target);
@@ -345,7 +343,7 @@ const update: FaultOperation = {
   name: 'update',
   async run(ctx) {
     const target = instanceTarget(ctx, 'ml-prod');
-    ctx.inject({ method: 'PUT', path: `^/v1/cloud-ml/${escapeRegExp(target.cloudMlId)}$` });
+    ctx.inject({ method: 'PUT', path: `/v1/cloud-ml/${target.cloudMlId}`, exact: true });
     const typed = `Typed before the ${ctx.fault.name} fault`;
     const ui = ctx.script([typed], liftThen(ctx, 'Retry'));
     await vscode.commands.executeCommand('scpCloudMl.update', target);
@@ -363,7 +361,7 @@ const remove: FaultOperation = {
   name: 'delete',
   async run(ctx) {
     const target = instanceTarget(ctx, 'ml-prod');
-    ctx.inject({ method: 'DELETE', path: `^/v1/cloud-ml/${escapeRegExp(target.cloudMlId)}$` });
+    ctx.inject({ method: 'DELETE', path: `/v1/cloud-ml/${target.cloudMlId}`, exact: true });
     const ui = ctx.script(['ml-prod'], liftThen(ctx, 'Retry'));
     await vscode.commands.executeCommand('scpCloudMl.delete', target);
     ui.assertFinished();
@@ -381,7 +379,7 @@ const checkReleasable: FaultOperation = {
   name: 'check-releasable',
   async run(ctx) {
     const target = instanceTarget(ctx, 'ml-prod');
-    ctx.inject({ method: 'GET', path: '/check-releasable' });
+    ctx.inject({ method: 'GET', path: `/v1/cloud-ml/clusters/${target.clusterId}/check-releasable` });
     const ui = ctx.script([]);
     await vscode.commands.executeCommand('scpCloudMl.checkReleasable', target);
     ui.assertFinished();

@@ -111,7 +111,7 @@ describe('security', function () {
     assert.ok(activated, 'no test API: the extension is not running in ExtensionMode.Test');
     api = activated;
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
-    proxy = await startRecordingProxy(emu.url);
+    proxy = await startRecordingProxy(emu);
     api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
   });
 
@@ -281,7 +281,7 @@ describe('security', function () {
     await run('scpCloudMl.delete', ['recsys-ml'], instanceTarget('recsys-ml'));
 
     // Errors in the tree: refused credentials, a broken body, a server error.
-    emu.admin.injectFault({ kind: 'gateway401', path: '^/v1/clusters', count: -1 });
+    emu.admin.injectFault({ kind: 'gateway401', path: '/v1/clusters', count: -1 });
     await vscode.commands.executeCommand('scpCloudMl.refresh');
     await walkTree();
     emu.admin.clearFaults();

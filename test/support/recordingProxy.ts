@@ -1,5 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signatureProblem } from '../../src/emulator/signatureVerifier';
+import { computeSignature } from '../../src/scp/signer';
+import type { EmulatorEndpoint } from './signedRequest';
 
 /** What a scripted answer sees of the request it replaces. */
 export interface ProxiedRequest {
@@ -27,10 +30,13 @@ export interface RecordingProxy {
 /**
  * A loopback HTTP proxy in front of the emulator that remembers the signatures the extension sends (the emulator
  * keeps none) and can answer chosen requests itself, e.g. with an error that echoes what was sent, as a buggy
- * server might. Headers go through unchanged, Host included, so the upstream checks the very URL that was signed.
+ * server might. The extension signs the proxy's URL; the emulator answers only for its own Host (no DNS rebinding),
+ * so the proxy checks that signature itself (with the emulator's verifier) and, when it holds, forwards with the
+ * emulator's Host and the same request signed for it. A signature that does not hold goes on unchanged, and the
+ * emulator answers it the gateway's 401, as it would have without the proxy.
  */
-export async function startRecordingProxy(upstreamUrl: string): Promise<RecordingProxy> {
-  const upstream = new URL(upstreamUrl);
+export async function startRecordingProxy(emulator: EmulatorEndpoint): Promise<RecordingProxy> {
+  const upstream = new URL(emulator.url);
   const signatures: string[] = [];
   const scripted: { method: string; pathPrefix: string; answer: (request: ProxiedRequest) => ScriptedAnswer }[] = [];
 
@@ -49,7 +55,7 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<Recordin
       return;
     }
     const forwarded = http.request(
-      { host: upstream.hostname, port: upstream.port, method, path, headers: request.headers },
+      { host: upstream.hostname, port: upstream.port, method, path, headers: forUpstream(emulator, upstream, method, path, request.headers) },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -70,4 +76,14 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<Recordin
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request's headers with the emulator's Host, re-signed for the emulator's URL when the original signature holds. */
+function forUpstream(emulator: EmulatorEndpoint, upstream: URL, method: string, path: string, headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  const out: http.OutgoingHttpHeaders = { ...headers, host: upstream.host };
+  const timestamp = headers['scp-timestamp'];
+  if (typeof timestamp === 'string' && signatureProblem({ method, rawUrl: path, headers }, emulator, Date.now()) === undefined) {
+    out['scp-signature'] = computeSignature({ method, url: `${upstream.origin}${path}`, timestamp, accessKey: emulator.accessKey }, emulator.secretKey);
+  }
+  return out;
 }

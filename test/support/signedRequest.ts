@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
+import { ADMIN_TOKEN_HEADER } from '../../src/emulator/adminToken';
 import { computeSignature } from '../../src/scp/signer';
 
 /**
@@ -95,8 +96,19 @@ export function rawRequest(
   });
 }
 
-/** Calls an admin operation over HTTP (see src/emulator/adminHttpApi.ts). */
-export async function adminCall(baseUrl: string, operation: string, body?: unknown): Promise<RawResponse> {
-  const method = operation === 'counters' || operation === 'snapshot' ? 'GET' : 'POST';
-  return rawRequest(baseUrl, `/_emulator/${operation}`, { method, body: body ?? (method === 'POST' ? {} : undefined) });
+/** Where an emulator's admin API is and the token of this start (a RunningEmulator is one). */
+export interface AdminEndpoint {
+  url: string;
+  adminToken: string;
+}
+
+/** The header that admits an admin call, as every HTTP admin client sends it. */
+export function adminTokenHeader(emulator: AdminEndpoint): Record<string, string> {
+  return { [ADMIN_TOKEN_HEADER]: emulator.adminToken };
+}
+
+/** Calls an admin operation over HTTP with the emulator's token (see src/emulator/adminHttpApi.ts). */
+export async function adminCall(emulator: AdminEndpoint, operation: string, body?: unknown): Promise<RawResponse> {
+  const method = operation === 'counters' || operation === 'snapshot' || operation === 'lastRequestHeaders' ? 'GET' : 'POST';
+  return rawRequest(emulator.url, `/_emulator/${operation}`, { method, headers: adminTokenHeader(emulator), body: body ?? (method === 'POST' ? {} : undefined) });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isLoopbackAddress } from '../../../src/emulator/adminHttpApi';
 import { routeKey } from '../../../src/emulator/apiRoutes';
-import { adminCall, rawRequest } from '../../support/signedRequest';
+import { adminCall, adminTokenHeader, rawRequest } from '../../support/signedRequest';
 import { call, emulatorPerTest, idOf, instanceIdOf, validCreateBody, waitUntil } from './emulatorFixture';
 
 
@@ -19,8 +19,8 @@ describe('emulator admin: counters', () => {
     await call(e, '/v1/clusters', { signWithSecret: 'WRONG' });
     await call(e, `/v1/cloud-ml/${instanceIdOf(e, 'ml-prod')}`, { method: 'PUT', body: { description: 'x' } });
     await call(e, '/v1/nowhere');
-    await adminCall(e.url, 'counters');
-    await adminCall(e.url, 'snapshot');
+    await adminCall(e, 'counters');
+    await adminCall(e, 'snapshot');
     const counts = e.admin.counters();
     assert.equal(counts.total, 7);
     assert.deepEqual(counts.byRoute, {
@@ -31,14 +31,14 @@ describe('emulator admin: counters', () => {
       'GET /v1/nowhere': 1,
     });
     assert.equal(counts.inFlight, 0);
-    assert.deepEqual((await adminCall(e.url, 'counters')).json(), counts);
+    assert.deepEqual((await adminCall(e, 'counters')).json(), counts);
   });
 
   it('reports the peak number of requests in flight, overall and per route, and inFlight now', async () => {
     const e = emulator();
-    e.admin.injectFault({ kind: 'hang', count: 3, path: '/estimate' });
-    e.admin.injectFault({ kind: 'hang', count: 2, path: 'images' });
     const clusterId = idOf(e, 'ds-sandbox');
+    e.admin.injectFault({ kind: 'hang', count: 3, path: `/v1/cloud-ml/clusters/${clusterId}/estimate` });
+    e.admin.injectFault({ kind: 'hang', count: 2, path: '/v1/cloud-ml/images' });
     const pending = [
       ...[1, 2, 3].map(() => call(e, `/v1/cloud-ml/clusters/${clusterId}/estimate`, { timeoutMs: 60_000 }).catch(() => undefined)),
       ...[1, 2].map(() => call(e, '/v1/cloud-ml/images', { timeoutMs: 60_000 }).catch(() => undefined)),
@@ -67,7 +67,7 @@ describe('emulator admin: counters', () => {
     e.admin.resetCounters();
     assert.deepEqual(e.admin.counters(), { total: 0, byRoute: {}, peakInFlight: 0, peakInFlightByRoute: {}, inFlight: 0 });
     await call(e, '/v1/cloud-ml/images');
-    assert.equal((await adminCall(e.url, 'resetCounters')).status, 200);
+    assert.equal((await adminCall(e, 'resetCounters')).status, 200);
     assert.equal(e.admin.counters().total, 0);
   });
 
@@ -114,7 +114,7 @@ describe('emulator admin over HTTP', () => {
     const instanceId = instanceIdOf(e, 'ml-prod');
     const clusterId = idOf(e, 'ml-prod-cluster');
     const ok = async (operation: string, body?: unknown): Promise<void> => {
-      const res = await adminCall(e.url, operation, body);
+      const res = await adminCall(e, operation, body);
       assert.equal(res.status, 200, `${operation}: ${res.text}`);
     };
 
@@ -124,7 +124,7 @@ describe('emulator admin over HTTP', () => {
     await ok('setReleasable', { clusterId, exceptions: ['still serving'] });
     assert.deepEqual((await call(e, `/v1/cloud-ml/clusters/${clusterId}/check-releasable`)).json(), { result: false, exceptions: ['still serving'] });
 
-    await ok('injectFault', { kind: 'status', status: 503, count: -1, path: 'images' });
+    await ok('injectFault', { kind: 'status', status: 503, count: -1, path: '/v1/cloud-ml/images' });
     assert.equal((await call(e, '/v1/cloud-ml/images')).status, 503);
     assert.equal((await call(e, '/v1/cloud-ml/images')).status, 503);
     await ok('clearFaults');
@@ -139,7 +139,7 @@ describe('emulator admin over HTTP', () => {
     assert.equal((await call(e, `/v1/cloud-ml/${created}`)).json().cloud_ml_state, 'DEPLOYED', 'deploySeconds 0 settles at once');
 
     await ok('setLatency', { fixedMs: 0, randomMs: 5 });
-    const snapshot = (await adminCall(e.url, 'snapshot')).json();
+    const snapshot = (await adminCall(e, 'snapshot')).json();
     assert.equal(snapshot.instances.length, 4);
     assert.equal(snapshot.instances.find((i: { cloud_ml_id: string }) => i.cloud_ml_id === created).createRequest.cloud_ml_name, 'new-ml');
 
@@ -160,7 +160,7 @@ describe('emulator admin over HTTP', () => {
       ['POST', 'setCloudMlDisabled', '{not json', 400, /not valid JSON/],
     ];
     for (const [method, operation, body, status, message] of cases) {
-      const res = await rawRequest(e.url, `/_emulator/${operation}`, { method, body });
+      const res = await rawRequest(e.url, `/_emulator/${operation}`, { method, body, headers: adminTokenHeader(e) });
       assert.equal(res.status, status, `${method} ${operation}: ${res.text}`);
       assert.match(res.json().error, message);
     }

@@ -20,7 +20,7 @@ describe('emulator admin: loadState', () => {
     const e = emulator();
     const before = e.admin.snapshot();
     assert.throws(() => e.admin.loadState({ ...before, clusters: [{ id: 'x' }] } as never), /Not an emulator state \(clusters\.0\./);
-    const answer = await adminCall(e.url, 'loadState', { formatVersion: 99 });
+    const answer = await adminCall(e, 'loadState', { formatVersion: 99 });
     assert.equal(answer.status, 400);
     assert.match(answer.json<{ error: string }>().error, /^Not an emulator state/);
     assert.deepEqual(e.admin.snapshot(), before);
@@ -31,7 +31,7 @@ describe('emulator admin: loadState', () => {
     const e = emulator();
     const state = e.admin.snapshot();
     state.images[0].image_name = 'Renamed over HTTP';
-    const answer = await adminCall(e.url, 'loadState', state);
+    const answer = await adminCall(e, 'loadState', state);
     assert.equal(answer.status, 200);
     assert.equal(e.admin.snapshot().images[0].image_name, 'Renamed over HTTP');
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { DEFAULT_CLI_PORT, parseEmulatorArguments } from '../../../src/emulator/cliArguments';
-import { signedRequest } from '../../support/signedRequest';
+import { adminCall, rawRequest, signedRequest } from '../../support/signedRequest';
 
 describe('emulator CLI arguments', () => {
   it('defaults to port 8787 and passes every flag through', () => {
@@ -80,7 +80,7 @@ describe('emulator CLI process', function () {
     return { child, stdout: () => out, stderr: () => err, exit };
   }
 
-  async function started(p: ReturnType<typeof run>): Promise<{ url: string; accessKey: string; secretKey: string }> {
+  async function started(p: ReturnType<typeof run>): Promise<{ url: string; accessKey: string; secretKey: string; adminToken: string }> {
     while (!p.stdout().includes('Press Ctrl-C to stop.')) {
       if (p.child.exitCode !== null) throw new Error(`the CLI exited early: ${p.stderr()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -90,7 +90,9 @@ describe('emulator CLI process', function () {
       if (!match?.[1]) throw new Error(`no ${name} line in:\n${p.stdout()}`);
       return match[1];
     };
-    return { url: line('SCP_ENDPOINT_OVERRIDE'), accessKey: line('SCP_ACCESS_KEY'), secretKey: line('SCP_SECRET_KEY') };
+    const token = /^token: (\S+)$/m.exec(p.stdout())?.[1];
+    if (!token) throw new Error(`no token line in:\n${p.stdout()}`);
+    return { url: line('SCP_ENDPOINT_OVERRIDE'), accessKey: line('SCP_ACCESS_KEY'), secretKey: line('SCP_SECRET_KEY'), adminToken: token };
   }
 
   it('prints its URL, credentials and the env lines for npm run scp; serves; exits 0 on SIGTERM', async () => {
@@ -102,6 +104,9 @@ describe('emulator CLI process', function () {
     const res = await signedRequest(endpoint, '/v1/clusters');
     assert.equal(res.status, 200);
     assert.equal(res.json().count, 7);
+    assert.match(p.stdout(), new RegExp(`^SCP emulator listening on ${endpoint.url}\ntoken: ${endpoint.adminToken}$`, 'm'), 'the token on its own line, next to the URL');
+    assert.equal((await adminCall(endpoint, 'counters')).json().total, 1, 'the printed token opens the admin API');
+    assert.equal((await rawRequest(endpoint.url, '/_emulator/counters')).status, 401, 'nothing opens it without');
     p.child.kill('SIGTERM');
     assert.equal(await p.exit, 0);
     assert.match(p.stdout(), /SCP emulator stopped \(SIGTERM\)/);

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import assert from 'node:assert/strict';
 import type { Fault } from '../../../src/emulator/fault';
-import { rawRequest } from '../../support/signedRequest';
+import { adminCall, adminTokenHeader, rawRequest } from '../../support/signedRequest';
 import { call, emulatorPerTest, idOf, validCreateBody, waitUntil } from './emulatorFixture';
 
 /** The error a request fails with (or undefined when it got an answer). */
@@ -91,7 +91,7 @@ describe('emulator faults', () => {
     e.admin.injectFault({ kind: 'connectionReset' });
     const { port } = new URL(e.url);
     const outcome = await new Promise<string>((resolve) => {
-      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /v1/clusters HTTP/1.1\r\nHost: x\r\n\r\n'));
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET /v1/clusters HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`));
       socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
       socket.on('end', () => resolve('clean end'));
       socket.on('data', () => resolve('an answer'));
@@ -119,7 +119,7 @@ describe('emulator faults', () => {
 
   it('latency fault: delays only the matching request, then answers normally', async () => {
     const e = emulator();
-    e.admin.injectFault({ kind: 'latency', ms: 30_000, path: 'images' });
+    e.admin.injectFault({ kind: 'latency', ms: 30_000, path: '/v1/cloud-ml/images' });
     const slow = failureOf(call(e, '/v1/cloud-ml/images', { timeoutMs: 300 }));
     assert.equal((await call(e, '/v1/clusters')).status, 200, 'other paths are not delayed');
     assert.match((await slow)?.message ?? '', /timeout/);
@@ -173,17 +173,52 @@ describe('emulator faults', () => {
     for (let i = 0; i < 3; i++) assert.equal((await call(e, '/v1/clusters')).status, 500);
   });
 
-  it('path: a substring or a RegExp source; method: any case; others pass untouched', async () => {
+  it('path: the path itself or below it at a segment boundary, query ignored; exact: itself only; method: any case', async () => {
     const e = emulator();
     const clusterId = idOf(e, 'ds-sandbox');
-    e.admin.injectFault({ kind: 'status', status: 500, path: '/estimate', count: -1 });
-    e.admin.injectFault({ kind: 'status', status: 503, path: '^/v1/cloud-ml/[0-9a-f]{32}$', method: 'get', count: -1 });
-    assert.equal((await call(e, `/v1/cloud-ml/clusters/${clusterId}/estimate?use_copilot=true`)).status, 500);
-    assert.equal((await call(e, `/v1/cloud-ml/clusters/${clusterId}`)).status, 200);
     const instanceId = e.admin.snapshot().instances[0].cloud_ml_id;
+    e.admin.injectFault({ kind: 'status', status: 500, path: `/v1/cloud-ml/clusters/${clusterId}`, count: -1 });
+    e.admin.injectFault({ kind: 'status', status: 503, path: `/v1/cloud-ml/${instanceId}`, exact: true, method: 'get', count: -1 });
+    e.admin.injectFault({ kind: 'status', status: 502, path: '/v1/clusters', exact: true, count: -1 });
+    assert.equal((await call(e, `/v1/cloud-ml/clusters/${clusterId}`)).status, 500);
+    assert.equal((await call(e, `/v1/cloud-ml/clusters/${clusterId}/estimate?use_copilot=true`)).status, 500, 'below it');
+    assert.equal((await call(e, `/v1/cloud-ml/clusters/${idOf(e, 'ml-prod-cluster')}`)).status, 200, 'another cluster');
     assert.equal((await call(e, `/v1/cloud-ml/${instanceId}`)).status, 503);
     assert.equal((await call(e, `/v1/cloud-ml/${instanceId}`, { method: 'PUT', body: { description: 'x' } })).status, 202, 'method did not match');
+    assert.equal((await call(e, '/v1/clusters?page=0&size=2')).status, 502, 'the query is not part of the path');
+    assert.equal((await call(e, `/v1/clusters/${clusterId}`)).status, 200, 'exact: not below it');
     assert.equal((await call(e, '/v1/cloud-ml/images')).status, 200);
+  });
+
+  it('path: a prefix ends at a segment boundary; a trailing slash matches only paths below', async () => {
+    const e = emulator();
+    e.admin.injectFault({ kind: 'status', status: 503, path: '/v1/cloud-ml', method: 'GET', count: -1 });
+    assert.equal((await call(e, '/v1/cloud-mlx')).status, 404, 'not a segment boundary: the gateway 404, no fault');
+    assert.equal((await call(e, '/v1/cloud-ml/images')).status, 503);
+    e.admin.clearFaults();
+    e.admin.injectFault({ kind: 'status', status: 503, path: '/v1/clusters/', count: -1 });
+    assert.equal((await call(e, '/v1/clusters')).status, 200);
+    assert.equal((await call(e, `/v1/clusters/${idOf(e, 'ds-sandbox')}`)).status, 503);
+  });
+
+  it('path is never compiled: RegExp syntax, a query or a relative path is refused with one sentence', () => {
+    const e = emulator();
+    for (const path of ['(a+)+$', '/v1/(a+)+$', '^/v1/clusters', '/v1/cloud-ml/[0-9a-f]{32}', '/v1/clusters?page=0', 'images', '/v1/a|/v1/b', '/v1/a.*']) {
+      assert.throws(() => e.admin.injectFault({ kind: 'status', status: 503, path }), /Not a valid fault \(field path\): path (must start with|is a plain path)/, path);
+    }
+    assert.throws(() => e.admin.injectFault({ kind: 'hang', exact: true }), /exact needs a path/);
+    assert.deepEqual(e.admin.snapshot().instances.length, 3);
+  });
+
+  it('a catastrophic-looking path over HTTP is refused, and the emulator answers at once after it', async () => {
+    const e = emulator();
+    const injected = await adminCall(e, 'injectFault', { kind: 'status', status: 503, path: '/(a+)+$', count: -1 });
+    assert.equal(injected.status, 400);
+    assert.match(injected.json<{ error: string }>().error, /^Not a valid fault \(field path\): path is a plain path/);
+    // A path that would make that pattern backtrack for minutes; the limit only keeps a regression from hanging the run.
+    const probe = `/${'a'.repeat(40)}!`;
+    assert.equal((await call(e, probe, { timeoutMs: 5000 })).status, 404);
+    assert.equal((await call(e, '/v1/clusters', { timeoutMs: 5000 })).status, 200);
   });
 
   it('rejects an invalid fault with one sentence', () => {
@@ -200,7 +235,7 @@ describe('emulator latency setting', () => {
   it('applies the fixed latency to every API request (not to the admin API) until changed', async () => {
     const e = emulator();
     const slow = failureOf(call(e, '/v1/clusters', { timeoutMs: 300 }));
-    assert.equal((await rawRequest(e.url, '/_emulator/counters', { timeoutMs: 5000 })).status, 200, 'the admin API is not delayed');
+    assert.equal((await rawRequest(e.url, '/_emulator/counters', { timeoutMs: 5000, headers: adminTokenHeader(e) })).status, 200, 'the admin API is not delayed');
     assert.match((await slow)?.message ?? '', /timeout/);
     e.admin.setLatency({ fixedMs: 0, randomMs: 20 });
     assert.equal((await call(e, '/v1/clusters')).status, 200);

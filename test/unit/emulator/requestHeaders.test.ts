@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { adminCall, rawRequest } from '../../support/signedRequest';
+import { adminCall } from '../../support/signedRequest';
 import { call, emulatorPerTest, idOf } from './emulatorFixture';
 
 describe('emulator admin: last request headers', () => {
@@ -34,13 +34,13 @@ describe('emulator admin: last request headers', () => {
   it('is served over the admin API, ignores admin requests, and is forgotten by resetCounters', async () => {
     const e = emulator();
     await call(e, '/v1/clusters', { headers: { 'accept-language': 'ko-KR' } });
-    await adminCall(e.url, 'counters');
-    const overHttp = await rawRequest(e.url, '/_emulator/lastRequestHeaders');
+    await adminCall(e, 'counters');
+    const overHttp = await adminCall(e, 'lastRequestHeaders');
     assert.equal(overHttp.status, 200);
     assert.deepEqual(overHttp.json(), e.admin.lastRequestHeaders());
     assert.deepEqual(Object.keys(overHttp.json<object>()), ['GET /v1/clusters']);
 
-    await adminCall(e.url, 'resetCounters');
+    await adminCall(e, 'resetCounters');
     assert.deepEqual(e.admin.lastRequestHeaders(), {});
   });
 });

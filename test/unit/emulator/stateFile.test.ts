@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../../src/emulator/startEmulator';
 import type { RunningEmulator } from '../../../src/emulator/startEmulator';
-import { readStateFile, REDACTED, writeStateFile } from '../../../src/emulator/stateFile';
+import { REDACTED } from '../../../src/emulator/secretRedaction';
+import { readStateFile, writeStateFile } from '../../../src/emulator/stateFile';
 import { seedState } from '../../../src/emulator/seedData';
 import { call, eventually, validCreateBody } from './emulatorFixture';
 
