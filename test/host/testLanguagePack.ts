@@ -12,9 +12,10 @@ import { type HostProfile, installVsix } from './hostProfile';
  * the locale, so the extension's package.nls.<locale>.json and l10n/bundle.l10n.<locale>.json are picked by
  * VS Code's real mechanism (nothing of the extension is translated by the pack).
  *
- * Three things make code-server 4.100 run in the locale (each tried alone: not enough): the pack installed in
- * the extensions folder, `<user-data>/languagepacks.json` naming it before the server starts (VS Code writes
- * that index when a pack is installed from the UI, not from the `--install-extension` CLI), and `--locale`.
+ * Three things make code-server 4.100 run in the locale: the pack installed in the extensions folder,
+ * `<user-data>/languagepacks.json` naming it before the server starts (the server resolves `--locale` through
+ * that index only; the `--install-extension` CLI does not write it), and `--locale`. Without the index, or
+ * without `--locale`, the workbench stays English.
  */
 
 /** The display languages the host can run in. */
