@@ -10,7 +10,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # chromium: the browser that runs the workbench; libkrb5-dev, g++, make, python3: code-server's
 # native modules (kerberos, node-pty, argon2); ripgrep: VS Code's search, and the seed below.
 # unzip: npm run bench reads the packaged .vsix; openssl: the security suite's self-signed TLS check.
-packages=(chromium libkrb5-dev ripgrep g++ make python3 unzip openssl)
+# fonts-nanum: a Korean font (10 MB; fonts-noto-cjk is 56 MB), so the Korean e2e screenshots show Hangul, not boxes.
+packages=(chromium libkrb5-dev ripgrep g++ make python3 unzip openssl fonts-nanum)
 
 if ! command -v node >/dev/null 2>&1; then
   echo "bootstrap: Node.js 20 is required (https://nodejs.org or your package manager); it is not on PATH." >&2

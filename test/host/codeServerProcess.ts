@@ -27,6 +27,8 @@ export interface CodeServerStartOptions {
   folder: string;
   /** 0 = any free port (code-server reports the one it got). */
   port?: number;
+  /** `--locale`: the display language (needs a language pack for it in the extensions folder and languagepacks.json). */
+  locale?: string;
   /** Added to the server's environment; the extension host inherits it. */
   env?: Record<string, string>;
   /** Each output line of code-server. */
@@ -40,8 +42,9 @@ export interface CodeServerStartOptions {
 const listeningPattern = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+))\/?/;
 
 /** The command-line switches every host run uses (no auth on loopback, nothing phoning home, no trust prompt). */
-export function codeServerArgs(options: Pick<CodeServerStartOptions, 'userDataDir' | 'extensionsDir' | 'configPath' | 'port'>): string[] {
+export function codeServerArgs(options: Pick<CodeServerStartOptions, 'userDataDir' | 'extensionsDir' | 'configPath' | 'port' | 'locale'>): string[] {
   return [
+    ...(options.locale ? ['--locale', options.locale] : []),
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
     '--user-data-dir', options.userDataDir,

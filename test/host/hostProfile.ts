@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { DisplayLocale } from './testLanguagePack';
 
 /**
  * A fresh, throw-away VS Code profile for one code-server run: user data (with settings.json and
@@ -26,6 +27,11 @@ export interface HostProfileOptions {
   folder?: string;
   /** Files to create in the fresh workspace folder (relative path -> content). */
   workspaceFiles?: Record<string, string>;
+  /**
+   * Run the workbench in this display language: a test-only language pack is generated and installed
+   * (test/host/testLanguagePack.ts) and code-server starts with `--locale`. Default: English.
+   */
+  locale?: DisplayLocale;
 }
 
 /** Settings that keep the workbench quiet and deterministic: no welcome page, no telemetry, no update checks. */

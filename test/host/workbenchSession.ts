@@ -8,6 +8,7 @@ import { type CodeServerProcess, startCodeServer } from './codeServerProcess';
 import { codeServerReleaseForNode } from './codeServerRelease';
 import { findRepoRoot } from './hostPaths';
 import { type HostProfile, type HostProfileOptions, createHostProfile, installVsix } from './hostProfile';
+import { installTestLanguagePack } from './testLanguagePack';
 import { workbenchUrl } from './workbenchUrl';
 
 /**
@@ -89,6 +90,7 @@ export async function startCodeServerHost(options: CodeServerHostOptions = {}): 
   if (extension !== 'none' && 'vsixPath' in extension) {
     await installVsix(entryPath, profile, extension.vsixPath, (l) => log(`[host] ${l}`));
   }
+  if (options.locale) await installTestLanguagePack(entryPath, profile, options.locale, (l) => log(`[host] ${l}`));
   const codeServer = await startCodeServer({
     entryPath,
     userDataDir: profile.userDataDir,
@@ -96,6 +98,7 @@ export async function startCodeServerHost(options: CodeServerHostOptions = {}): 
     configPath: profile.configPath,
     folder: profile.folder,
     port: options.port,
+    locale: options.locale,
     env: options.env,
     log: (l) => log(`[code-server] ${l}`),
     cleanup,
