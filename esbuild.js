@@ -21,7 +21,12 @@ function filesUnder(dir, suffix) {
     .map((e) => path.join(e.parentPath ?? e.path, e.name));
 }
 
-const common = { bundle: true, logLevel: 'warning', target: 'es2022' };
+/**
+ * `module` before `main`: jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow ("Cannot
+ * find module './impl/format'" at run time); its ES module build bundles. Packages with an `exports` map (axios,
+ * zod) resolve through that map either way.
+ */
+const common = { bundle: true, logLevel: 'warning', target: 'es2022', mainFields: ['module', 'main'] };
 
 /**
  * Leaves out what the extension never runs but its dependencies import unconditionally (found with `npm run

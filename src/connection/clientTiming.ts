@@ -5,7 +5,7 @@
  * timeout and the client's default retries: nothing outside the test API sets this.
  */
 export interface ClientTiming {
-  /** Per attempt; replaces scpCloudMl.requestTimeoutSeconds. */
+  /** For the whole call (attempts and back-off); replaces scpCloudMl.requestTimeoutSeconds. */
   timeoutMs?: number;
   /** Retries of an idempotent call after the first try. */
   maxRetries?: number;

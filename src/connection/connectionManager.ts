@@ -221,13 +221,16 @@ export class ConnectionManager implements vscode.Disposable {
         const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'failed');
         this.log.info(`${e.method} ${e.url} -> ${outcome} (${Math.round(e.durationMs)} ms)${e.requestId ? ' ' + e.requestId : ''}`);
         if (e.status === 401) this.noteOutcome(new ScpError({ kind: 'auth', message: e.error ?? 'HTTP 401' }));
-        else if (e.status !== undefined && e.status < 400) this.noteOutcome(undefined);
+        else if (e.status !== undefined && e.status < 300) this.noteOutcome(undefined);
         // Any other failed attempt (already redacted by the client) becomes the tooltip's "last error".
         else if (e.error !== undefined) this.noteFailure(e.error);
         this.requestDone.fire();
       },
       retry: (e) => {
         this.log.warn(`retry ${e.method} ${e.url} attempt ${e.attempt} in ${Math.round(e.delayMs)} ms: ${e.reason}`);
+      },
+      skipped: (e) => {
+        this.log.warn(`${e.method} ${e.url}: skipped ${e.where}, which this client cannot read (${e.problem})`);
       },
     };
   }

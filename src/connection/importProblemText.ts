@@ -25,6 +25,14 @@ export function importProblemText(problem: ImportProblem): string {
             String(problem.column),
             JSON.stringify(problem.found),
           );
+    case 'tooDeep':
+      return vscode.l10n.t(
+        '{0} nests more than {1} levels deep (line {2}, column {3}); a profile file needs three, so check that it is the right file.',
+        problem.file,
+        String(problem.maxDepth),
+        String(problem.line),
+        String(problem.column),
+      );
     case 'notAnObject':
       return problem.at === undefined
         ? vscode.l10n.t('{0} must hold one JSON object of fields, such as {"default-region": "kr-west1"}.', problem.file)
@@ -51,6 +59,20 @@ function badFieldText(problem: Extract<ImportProblem, { kind: 'badField' }>): st
       );
     case 'regionNotInEnvironment':
       return vscode.l10n.t('Profile "{0}": region {1} does not exist in the environment of its auth URL.', problem.profile, value);
+    case 'userInfo':
+      return vscode.l10n.t(
+        'Profile "{0}": "{1}" in {2} contains a user name or password (user:password@); remove that part, SCP signs requests with the access key.',
+        problem.profile,
+        problem.field,
+        where,
+      );
+    case 'controlCharacter':
+      return vscode.l10n.t(
+        'Profile "{0}": "{1}" in {2} contains a line break or another control character; a key is one line of text, so copy it again.',
+        problem.profile,
+        problem.field,
+        where,
+      );
     case 'badUrl':
       return vscode.l10n.t(
         'Profile "{0}": "{1}" ({2}) is not a usable URL; use https://host:port, or http:// only for a loopback host.',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isScpEnvironment, normalizeEndpointOverride, REGIONS_BY_ENVIRONMENT, SCP_ENVIRONMENTS, type ScpEnvironment } from '../scp/endpoints';
-import { parseJsonWithPosition } from './jsonWithPosition';
+import { MAX_JSON_DEPTH, parseStrictJson } from './strictJson';
 
 /**
  * Reads SCP profiles the way the Terraform v2 provider configures itself: `<folder>/config.json`
@@ -54,7 +54,8 @@ export interface ImportedProfile {
   secretKey: string;
 }
 
-export type FieldProblem = 'missing' | 'notText' | 'unknownEnvironment' | 'regionNotInEnvironment' | 'badUrl';
+/** `userInfo`: a URL with `user:password@` (never echoed); `controlCharacter`: a key with a line break or the like. */
+export type FieldProblem = 'missing' | 'notText' | 'unknownEnvironment' | 'regionNotInEnvironment' | 'badUrl' | 'userInfo' | 'controlCharacter';
 
 /** Everything that kept a file or a profile from being imported. Never carries a key's value. */
 export type ImportProblem =
@@ -63,6 +64,8 @@ export type ImportProblem =
   | { kind: 'missingFile'; file: string; expected: 'config' | 'credentials' }
   | { kind: 'unreadableFile'; file: string; reason: string }
   | { kind: 'malformedJson'; file: string; line: number; column: number; found: string | undefined }
+  /** Nested deeper than `maxDepth` levels at `line`, `column` (a profile file needs three). */
+  | { kind: 'tooDeep'; file: string; line: number; column: number; maxDepth: number }
   /** The file (or its `profiles` map, or one entry of it, named by `at`) is not a JSON object. */
   | { kind: 'notAnObject'; file: string; at?: string }
   /** `field` is the name as written in its source (`default-region`, `SCP_TF_DEFAULT_REGION`). */
@@ -127,9 +130,13 @@ function parseObjectFile(content: FileContent, file: string, expected: 'config' 
     problems.push({ kind: 'unreadableFile', file, reason: content.unreadable });
     return undefined;
   }
-  const parsed = parseJsonWithPosition(content.text);
+  const parsed = parseStrictJson(content.text);
   if (!parsed.ok) {
-    problems.push({ kind: 'malformedJson', file, line: parsed.line, column: parsed.column, found: parsed.found });
+    problems.push(
+      parsed.problem === 'tooDeep'
+        ? { kind: 'tooDeep', file, line: parsed.line, column: parsed.column, maxDepth: MAX_JSON_DEPTH }
+        : { kind: 'malformedJson', file, line: parsed.line, column: parsed.column, found: parsed.found },
+    );
     return undefined;
   }
   if (!isObject(parsed.value)) {
@@ -183,7 +190,7 @@ function fileProfiles(config: JsonObject, credentials: JsonObject, configFile: s
 
 /** The `profiles` map of a file: absent, invalid (reported), or the map. */
 function profilesMap(file: JsonObject, fileName: string, problems: ImportProblem[]): JsonObject | 'invalid' | undefined {
-  const map = file.profiles;
+  const map = Object.hasOwn(file, 'profiles') ? file.profiles : undefined;
   if (map === undefined) return undefined;
   if (!isObject(map)) {
     problems.push({ kind: 'notAnObject', file: fileName, at: 'profiles' });
@@ -193,7 +200,8 @@ function profilesMap(file: JsonObject, fileName: string, problems: ImportProblem
 }
 
 function entryOf(map: JsonObject | undefined, name: string, file: string, problems: ImportProblem[]): JsonObject | 'invalid' | undefined {
-  const entry = map?.[name];
+  // Own keys only: a profile named "toString" or "constructor" must not find Object.prototype's.
+  const entry = map !== undefined && Object.hasOwn(map, name) ? map[name] : undefined;
   if (entry === undefined) return undefined;
   if (!isObject(entry)) {
     problems.push({ kind: 'notAnObject', file, at: `profiles.${name}` });
@@ -207,7 +215,7 @@ function fileFields(config: JsonObject, credentials: JsonObject, configFile: str
   const fields: ProfileFields = {};
   const take = (id: FieldId, from: JsonObject, source: string): void => {
     const name = FILE_FIELDS[id];
-    if (from[name] !== undefined) fields[id] = { value: from[name], name, source };
+    if (Object.hasOwn(from, name) && from[name] !== undefined) fields[id] = { value: from[name], name, source };
   };
   take('authUrl', config, configFile);
   take('region', config, configFile);
@@ -265,14 +273,23 @@ function resolveProfile(
     return raw.trim();
   };
 
-  const accessKey = text('accessKey', true);
-  const secretKey = text('secretKey', true);
+  // A key goes into a request header: a line break there would end the header (and axios refuses it anyway).
+  const key = (id: FieldId): string | undefined => {
+    const value = text(id, true);
+    return value !== undefined && CONTROL_CHARACTER.test(value) ? report(id, 'controlCharacter') : value;
+  };
+
+  const accessKey = key('accessKey');
+  const secretKey = key('secretKey');
   const region = text('region', true);
   const overrideText = text('endpointOverride', false);
   const authUrl = text('authUrl', false);
 
   let endpointOverride: string | undefined;
-  if (overrideText !== undefined) {
+  // `user:password@` is refused without echoing the URL: the password would be in every problem text and log.
+  if (overrideText?.includes('@')) {
+    report('endpointOverride', 'userInfo');
+  } else if (overrideText !== undefined) {
     try {
       endpointOverride = normalizeEndpointOverride(overrideText);
     } catch {
@@ -282,8 +299,9 @@ function resolveProfile(
 
   let environment: ScpEnvironment | undefined;
   if (authUrl !== undefined) {
-    const fromUrl = environmentOfAuthUrl(authUrl);
-    if (fromUrl === 'badUrl') report('authUrl', 'badUrl', authUrl);
+    const fromUrl = authUrl.includes('@') ? 'userInfo' : environmentOfAuthUrl(authUrl);
+    if (fromUrl === 'userInfo') report('authUrl', 'userInfo');
+    else if (fromUrl === 'badUrl') report('authUrl', 'badUrl', authUrl);
     else if (fromUrl !== undefined) environment = fromUrl;
     // An auth URL that names no SCP environment (a private gateway, the emulator) is fine behind an override.
     else if (overrideText === undefined) report('authUrl', 'unknownEnvironment', authUrl);
@@ -316,6 +334,10 @@ export function environmentOfAuthUrl(authUrl: string): ScpEnvironment | 'badUrl'
 function environmentOfRegion(region: string): ScpEnvironment {
   return SCP_ENVIRONMENTS.find((environment) => REGIONS_BY_ENVIRONMENT[environment].includes(region)) ?? 's';
 }
+
+/** C0 controls and DEL: CR and LF above all. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 function sameConnection(a: ImportedProfile, b: ImportedProfile): boolean {
   return (

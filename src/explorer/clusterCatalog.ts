@@ -50,6 +50,8 @@ export class ClusterCatalog implements vscode.Disposable {
   /** null = looked up, the cluster has no Cloud ML. */
   private readonly instances = new Map<string, CloudMlDetail | null>();
   private readonly instanceLoads = new Map<string, SharedLoad<CloudMlDetail | undefined>>();
+  /** Clusters whose Cloud ML block SCP sent without an id: an instance exists, but none to show (cached as null). */
+  private readonly unreadableInstances = new Set<string>();
   private images: CloudMlImage[] | undefined;
   private imagesLoad: SharedLoad<CloudMlImage[]> | undefined;
   private pageSizeInUse: number | undefined;
@@ -135,6 +137,11 @@ export class ClusterCatalog implements vscode.Disposable {
     return cached ?? undefined;
   }
 
+  /** Whether the cached lookup found a Cloud ML this client cannot read (the tree says so instead of offering a create). */
+  hasUnreadableInstance(clusterId: string): boolean {
+    return this.unreadableInstances.has(clusterId);
+  }
+
   /** The Cloud ML images (cached). */
   async imageList(signal?: AbortSignal): Promise<CloudMlImage[]> {
     for (;;) {
@@ -185,6 +192,7 @@ export class ClusterCatalog implements vscode.Disposable {
       return;
     }
     this.instances.delete(clusterId);
+    this.unreadableInstances.delete(clusterId);
     this.instanceLoads.get(clusterId)?.stop('replaced');
     this.instanceLoads.delete(clusterId);
     this.changed.fire({ clusterId, reason: 'invalidated' });
@@ -204,6 +212,7 @@ export class ClusterCatalog implements vscode.Disposable {
     if (change.deleted) this.instances.set(change.clusterId, null);
     else if (change.detail) this.instances.set(change.clusterId, change.detail);
     else return;
+    this.unreadableInstances.delete(change.clusterId);
     // A lookup still in flight would bring older news; its waiters rejoin and read the cache.
     this.instanceLoads.get(change.clusterId)?.stop('replaced');
     this.instanceLoads.delete(change.clusterId);
@@ -225,6 +234,7 @@ export class ClusterCatalog implements vscode.Disposable {
     this.imagesLoad = undefined;
     this.pages.clear();
     this.instances.clear();
+    this.unreadableInstances.clear();
     this.images = undefined;
     this.availability = 'unknown';
     this.changed.fire({ reason: 'invalidated' });
@@ -239,8 +249,8 @@ export class ClusterCatalog implements vscode.Disposable {
     const load: SharedLoad<ClusterPage> = new SharedLoad((signal) =>
       this.settle(
         this.withSession(signal, async (session, linked) => {
-          const { clusters, count } = await session.ske.listClusters({ page: pageIndex, size }, linked);
-          return { clusters, count, hasMore: pageHasMore(pageIndex, size, clusters.length, count) };
+          const { clusters, received, count } = await session.ske.listClusters({ page: pageIndex, size }, linked);
+          return { clusters, count, hasMore: pageHasMore(pageIndex, size, received, count) };
         }),
         () => this.pageLoads.get(pageIndex) === load,
         (page) => {
@@ -256,15 +266,22 @@ export class ClusterCatalog implements vscode.Disposable {
   }
 
   private startInstanceLoad(clusterId: string): SharedLoad<CloudMlDetail | undefined> {
+    let unreadable = false;
     const load: SharedLoad<CloudMlDetail | undefined> = new SharedLoad((signal) =>
       this.settle(
         this.withSession(signal, (session, linked) =>
-          session.limiter.run(async () => (await session.cloudMl.getClusterProduct(clusterId, linked)).cloudMl, linked),
+          session.limiter.run(async () => {
+            const product = await session.cloudMl.getClusterProduct(clusterId, linked);
+            unreadable = product.unreadableCloudMl;
+            return product.cloudMl;
+          }, linked),
         ),
         () => this.instanceLoads.get(clusterId) === load,
         (detail) => {
           this.instanceLoads.delete(clusterId);
           this.instances.set(clusterId, detail ?? null);
+          if (unreadable) this.unreadableInstances.add(clusterId);
+          else this.unreadableInstances.delete(clusterId);
           this.availability = 'available';
           this.changed.fire({ clusterId, reason: 'loaded' });
         },

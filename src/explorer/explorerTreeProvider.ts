@@ -281,6 +281,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       return [this.failureNode(node, `${node.id}/error`, error)];
     }
     if (detail) return [this.instanceNode(node, detail)];
+    if (this.catalog.hasUnreadableInstance(node.cluster.id)) {
+      const id = `${node.id}/unreadableCloudMl`;
+      return [this.keep(id, NoticeNode, () => new NoticeNode(id, node, vscode.l10n.t('Cloud ML present, but SCP sent it without an id (see the log)')))];
+    }
     if (classifyClusterState(node.cluster.status) === 'healthy') {
       return [this.keep(`${node.id}/create`, CreateActionNode, () => new CreateActionNode(`${node.id}/create`, node))];
     }

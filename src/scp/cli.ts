@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CLI_USAGE, CliUsageError, parseCliArguments, type CliInvocation } from './cliArguments';
-import { redactObject, redactText } from './redact';
+import { redactText } from './redact';
 import { isScpError } from './scpError';
 import { ScpHttpClient, type RequestLogger } from './scpHttpClient';
 
@@ -51,8 +51,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
       body: invocation.data,
       schema: z.unknown(),
       signal: interrupt.signal,
+      // The same redaction as an error's: a server may echo the signature or a registry secret back.
+      redactResponse: true,
     });
-    if (body !== undefined) process.stdout.write(`${JSON.stringify(redactObject(body, secrets), null, 2)}\n`);
+    if (body !== undefined) process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return EXIT_OK;
   } catch (error) {
     if (!isScpError(error)) throw error;

@@ -75,7 +75,7 @@ export class CloudMlApi {
     return { releasable: body.result, exceptions: body.exceptions };
   }
 
-  /** The Cloud ML installed on a cluster; `cloudMl` is undefined when there is none. */
+  /** The Cloud ML installed on a cluster; `cloudMl` is undefined when there is none or it cannot be read. */
   async getClusterProduct(clusterId: string, signal?: AbortSignal): Promise<ClusterProduct> {
     const body = await this.http.request({
       service: 'cloud-ml',
@@ -84,7 +84,7 @@ export class CloudMlApi {
       schema: clusterProductResponseSchema,
       signal,
     });
-    return { cloudMl: body.cloud_ml, common: body.cloud_ml_common };
+    return { cloudMl: body.cloud_ml ?? undefined, unreadableCloudMl: body.cloud_ml === null, common: body.cloud_ml_common };
   }
 
   /**

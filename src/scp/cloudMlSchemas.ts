@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lenientBoolean, optionalBoolean, optionalNumber, optionalText, quantity } from './lenientScalars';
 import { redactObject } from './redact';
+import { tolerantArray, tolerantObject } from './tolerantItems';
 
 /**
  * Requests and responses of the nine Cloud ML 1.0 operations (reference/cloud-ml-openapi-1.0.txt).
@@ -33,10 +34,9 @@ export const cloudMlImageSchema = z.looseObject({
   copilot_enabled: optionalBoolean.transform((v) => v ?? false),
 });
 
-/** `GET /v1/cloud-ml/images`. */
+/** `GET /v1/cloud-ml/images`. A malformed image (an empty id) is dropped. */
 export const imagesResponseSchema = z.looseObject({
-  contents: z
-    .array(cloudMlImageSchema)
+  contents: tolerantArray(cloudMlImageSchema, 'contents')
     .nullable()
     .transform((v) => v ?? []),
   total_count: optionalNumber,
@@ -88,9 +88,12 @@ const cloudMlDetailFields = z.looseObject({
  */
 export const cloudMlDetailSchema = cloudMlDetailFields.transform((detail) => redactObject(detail));
 
-/** `GET /v1/cloud-ml/clusters/{id}`: `cloud_ml` is empty or absent when the cluster has no Cloud ML. */
+/**
+ * `GET /v1/cloud-ml/clusters/{id}`: `cloud_ml` is empty or absent when the cluster has no Cloud ML (undefined),
+ * and null when there is one this client cannot read (no id): it is dropped and reported, the call succeeds.
+ */
 export const clusterProductResponseSchema = z.looseObject({
-  cloud_ml: z.preprocess((v) => (v === null || isEmptyObject(v) ? undefined : v), cloudMlDetailSchema.optional()),
+  cloud_ml: z.preprocess((v) => (v === null || isEmptyObject(v) ? undefined : v), tolerantObject(cloudMlDetailSchema, 'cloud_ml').optional()),
   cloud_ml_common: z.record(z.string(), z.unknown()).nullish().transform(absentAsUndefined),
 });
 
@@ -154,8 +157,10 @@ export interface ReleasableResult {
 }
 
 export interface ClusterProduct {
-  /** undefined when the cluster has no Cloud ML. */
+  /** undefined when the cluster has no Cloud ML, or has one that cannot be read (then `unreadableCloudMl`). */
   cloudMl: CloudMlDetail | undefined;
+  /** SCP sent a Cloud ML block without an id: there is an instance, but nothing to show or act on. */
+  unreadableCloudMl: boolean;
   common: Record<string, unknown> | undefined;
 }
 

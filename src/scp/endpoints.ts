@@ -1,3 +1,4 @@
+import { redactUrl } from './redact';
 import { ScpError, type BadInputReason } from './scpError';
 
 /** SCP environments: `s` (public), `g` (government), `e` (enterprise). */
@@ -46,7 +47,9 @@ export function normalizeEndpointOverride(override: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw badInput(`The endpoint override "${text}" is not a valid URL; use a base URL such as https://host:port.`, { code: 'endpointNotUrl', text });
+    // Shown without any user:password@ part: the text is echoed in the sentence.
+    const shown = redactUrl(text);
+    throw badInput(`The endpoint override "${shown}" is not a valid URL; use a base URL such as https://host:port.`, { code: 'endpointNotUrl', text: shown });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw badInput(`The endpoint override must start with https:// (got ${url.protocol}); use a base URL such as https://host:port.`, {

@@ -47,13 +47,24 @@ export function errorFromResponse(response: FailedResponse): ScpError {
   const body = classifyBody(response.bodyText, response.headers);
   const secrets = response.secrets ?? [];
   const requestIds = unique([...requestIdsFromHeaders(response.headers), ...('requestIds' in body ? body.requestIds : [])]);
-  const details = detailsOf(body).map((d) => truncate(redactText(d, secrets)));
-  const detailText = details.join(' ');
+  // Classification reads what the server said; only what is shown and logged is redacted.
+  const rawDetails = detailsOf(body);
+  const detailText = rawDetails.join(' ');
+  const details = rawDetails.map((d) => truncate(redactText(d, secrets)));
   const onCloudMl = isCloudMlPath(response.path);
 
   const make = (kind: ScpErrorKind, message: string): ScpError =>
     new ScpError({ kind, message: redactText(message, secrets), status, requestIds, details, method: response.method, url: response.url });
 
+  if (status >= 300 && status < 400) {
+    // The client follows no redirect (it would carry the signature elsewhere); SCP's API itself never sends one.
+    const location = headerText(response.headers.location);
+    const to = location === undefined ? '' : ` to ${hostOf(location, response.url)}`;
+    return make(
+      'redirected',
+      `The request to SCP was redirected (${status})${to}; a proxy or captive portal may be in the way, so check the network, then try again.`,
+    );
+  }
   if (status === 401 || body.shape === 'gateway401') {
     return make('auth', `SCP rejected the credentials (${status}); check the access key, the secret key and your clock, then sign in again.`);
   }
@@ -109,6 +120,14 @@ export function errorFromNetworkFailure(failure: NetworkFailure): ScpError {
   }
   const code = errorCode(failure.error);
   const text = errorText(failure.error).toLowerCase();
+  if (code === 'ERR_BAD_RESPONSE' && text.includes('maxcontentlength')) {
+    // axios stopped reading at the size limit: the same answer would be as large again, so no retry.
+    return new ScpError({
+      kind: 'malformed',
+      message: `The response from ${hostOf(failure.url)} was larger than this client reads; try a narrower request, and report it if it persists.`,
+      ...common,
+    });
+  }
   if (failure.timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED' || text.includes('timeout')) {
     const after = failure.timeoutMs !== undefined ? ` within ${formatSeconds(failure.timeoutMs)}` : ' in time';
     return new ScpError({
@@ -306,12 +325,18 @@ function responseStatus(error: unknown): number | undefined {
   return undefined;
 }
 
-function hostOf(url: string): string {
+/** The host of `url` (resolved against `base` when relative), for a sentence; never its path or query. */
+function hostOf(url: string, base?: string): string {
   try {
-    return new URL(url).host;
+    return new URL(url, base).host;
   } catch {
     return 'the endpoint';
   }
+}
+
+function headerText(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
 }
 
 function formatSeconds(ms: number): string {

@@ -5,6 +5,14 @@
 
 export const REDACTED = '***';
 
+/**
+ * Values shorter than this are not looked for in text. Every secret this client knows of is far longer (SCP
+ * secret keys, 44-character signatures, registry keys), while a short value matches pieces of ordinary words:
+ * a 1-character secret turned "service is" into "***ervice i***", garbling the text and, by what the masks
+ * stand in for, giving the value away. Fields named like secrets are masked whatever their length.
+ */
+export const MIN_REDACTED_VALUE_LENGTH = 8;
+
 /** Key names whose values are secret wherever they appear (JSON field, query parameter, header). */
 const SENSITIVE_KEY = /secret|signature|password/i;
 
@@ -87,11 +95,11 @@ function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<o
   return copy;
 }
 
-/** Each secret as written and as it would look URL-encoded or JSON-escaped; longest first. */
+/** Each secret as written and as it would look URL-encoded or JSON-escaped; longest first. Short values are left out. */
 function expandSecrets(secrets: readonly string[]): string[] {
   const all = new Set<string>();
   for (const secret of secrets) {
-    if (secret === '') continue;
+    if (secret.length < MIN_REDACTED_VALUE_LENGTH) continue;
     all.add(secret);
     all.add(encodeURIComponent(secret));
     all.add(JSON.stringify(secret).slice(1, -1));

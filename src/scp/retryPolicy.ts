@@ -17,3 +17,11 @@ export function retryAfterMs(header: unknown, now: number = Date.now()): number 
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * Whether a retry fits in what is left of the call's timeout: the back-off plus a tenth of the whole timeout for
+ * the attempt itself. An attempt given less would most likely time out, adding load and nothing else.
+ */
+export function retryFits(remainingMs: number, delayMs: number, callTimeoutMs: number): boolean {
+  return remainingMs - delayMs >= callTimeoutMs / 10;
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { schemaViolationError, type FailedRequest } from './errorMapping';
 import { redactText } from './redact';
 import { ScpError } from './scpError';
+import { collectSkippedItems } from './tolerantItems';
 
 /** One schema problem, ready to show: `clusters[3].status` and `expected string, received number`. */
 export interface SchemaProblem {
@@ -27,16 +28,36 @@ export function schemaProblems(error: z.ZodError): SchemaProblem[] {
   }));
 }
 
-/** Parses a response body; a violation becomes ScpError 'malformed' naming the first field at fault. */
+/** A response item dropped as malformed (see tolerantItems): `clusters[3]` and `id: too small`. */
+export interface SkippedItem {
+  where: string;
+  problem: string;
+}
+
+/**
+ * Parses a response body; a violation becomes ScpError 'malformed' naming the first field at fault. Items the
+ * schema drops as malformed go to `onSkipped`, their problems redacted.
+ */
 export function parseResponseBody<T>(
   schema: z.ZodType<T>,
   body: unknown,
   request: FailedRequest & { status?: number; requestIds?: string[] },
+  onSkipped?: (items: SkippedItem[]) => void,
 ): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const first = schemaProblems(result.error)[0] ?? { field: '', problem: 'invalid value' };
-  throw schemaViolationError(request, first.field, first.problem);
+  const { result, skipped } = collectSkippedItems(() => schema.safeParse(body));
+  if (!result.success) {
+    const first = schemaProblems(result.error)[0] ?? { field: '', problem: 'invalid value' };
+    throw schemaViolationError(request, first.field, first.problem);
+  }
+  if (skipped.length > 0 && onSkipped) {
+    onSkipped(
+      skipped.map(({ where, error }) => {
+        const first = schemaProblems(error)[0] ?? { field: '', problem: 'invalid value' };
+        return { where, problem: redactText(first.field === '' ? first.problem : `${first.field}: ${first.problem}`, request.secrets ?? []) };
+      }),
+    );
+  }
+  return result.data;
 }
 
 /**

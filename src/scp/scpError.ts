@@ -1,4 +1,4 @@
-/** Every way an SCP call can fail, as DESIGN.md "Errors" lists them (plus the two the client adds). */
+/** Every way an SCP call can fail, as DESIGN.md "Errors" lists them (plus the three the client adds). */
 export type ScpErrorKind =
   | 'auth' // 401 / gateway reject
   | 'notEnabled' // gateway-style 404 on a Cloud ML path
@@ -8,6 +8,7 @@ export type ScpErrorKind =
   | 'throttled' // 417 HTML firewall page, 429
   | 'server' // 5xx
   | 'network'
+  | 'redirected' // 3xx: something between the client and SCP (a proxy, a captive portal) answered instead
   | 'timeout'
   | 'malformed' // unparseable or schema-violating body
   | 'cancelled' // the caller aborted

@@ -6,9 +6,9 @@ import { cancelledError, linkedAbortController, sleep } from './cancellation';
 import type { ConcurrencyLimiter } from './concurrencyLimiter';
 import { serviceBaseUrl, type EndpointConfig } from './endpoints';
 import { errorFromNetworkFailure, errorFromResponse, requestIdsFromHeaders, unreadableBodyError, type FailedRequest } from './errorMapping';
-import { collectSecretValues, redactUrl } from './redact';
-import { backoffDelayMs, retryAfterMs } from './retryPolicy';
-import { parseResponseBody } from './schemaValidation';
+import { collectSecretValues, redactObject, redactUrl } from './redact';
+import { backoffDelayMs, retryAfterMs, retryFits } from './retryPolicy';
+import { parseResponseBody, type SkippedItem } from './schemaValidation';
 import { isScpError, ScpError } from './scpError';
 import { computeSignature } from './signer';
 import { buildRequestUrl, type Query } from './urlEncoding';
@@ -44,16 +44,30 @@ export interface RetryLogEntry {
   reason: string;
 }
 
+/** A response item dropped as malformed while the rest of the answer was used. */
+export interface SkippedItemLogEntry {
+  method: string;
+  url: string;
+  /** E.g. `clusters[3]` or `cloud_ml`. */
+  where: string;
+  /** E.g. `id: too small`; redacted. */
+  problem: string;
+}
+
 export interface RequestLogger {
   request(entry: RequestLogEntry): void;
   retry(entry: RetryLogEntry): void;
+  skipped?(entry: SkippedItemLogEntry): void;
 }
 
 export interface ScpHttpClientOptions {
   endpoint: EndpointConfig;
   /** Read before every attempt, so a changed key applies at once and nothing secret is cached here. */
   credentials: () => Promise<ScpCredentials>;
-  /** Per attempt, from sending to the last body byte. */
+  /**
+   * For the whole call: every attempt and the back-off between them (time spent queued in `limiter` is not
+   * counted). Each attempt gets what is left; no retry starts when what is left cannot hold it.
+   */
   timeoutMs: number;
   language: ApiLanguage | (() => ApiLanguage);
   logger?: RequestLogger;
@@ -67,6 +81,8 @@ export interface ScpHttpClientOptions {
   /** When given, every attempt (not the waits between them) runs under this limiter. */
   limiter?: ConcurrencyLimiter;
   userAgent?: string;
+  /** The largest response body read (default 50 MiB); a larger one fails as malformed, without a retry. */
+  maxBodyBytes?: number;
 }
 
 export interface ScpRequest<T> {
@@ -81,7 +97,13 @@ export interface ScpRequest<T> {
   apiVersion?: string;
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Replaces the client's `timeoutMs` for this call (the same whole-call bound). */
   timeoutMs?: number;
+  /**
+   * Return the parsed body redacted as errors are (every secret of the call: key, signature, body secrets; every
+   * field named like a secret), for callers that print it whole, such as `npm run scp`.
+   */
+  redactResponse?: boolean;
 }
 
 /** Default `Scp-Api-Version` per product (SCP-API.md "Signing"). */
@@ -94,6 +116,12 @@ const FREE_SOCKET_TIMEOUT_MS = 4_000;
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; error: ScpError; retryAfterMs?: number };
+
+/** The time one attempt may take, and the call's whole bound (the timeout sentence names that one). */
+interface AttemptTime {
+  limitMs: number;
+  callTimeoutMs: number;
+}
 
 /** Per-attempt data the signing interceptor needs; kept off the axios config type. */
 interface SigningConfig extends InternalAxiosRequestConfig {
@@ -123,7 +151,7 @@ export class ScpHttpClient {
       responseEncoding: 'utf8',
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
-      maxContentLength: MAX_BODY_BYTES,
+      maxContentLength: options.maxBodyBytes ?? MAX_BODY_BYTES,
     });
     this.axios.interceptors.request.use((config) => this.sign(config as SigningConfig));
   }
@@ -141,9 +169,19 @@ export class ScpHttpClient {
     const idempotent = method === 'GET' || method === 'HEAD';
     const maxAttempts = idempotent ? 1 + Math.max(0, this.options.maxRetries ?? 3) : 1;
 
+    const callTimeoutMs = request.timeoutMs ?? this.options.timeoutMs;
+    let spentMs = 0;
     for (let attempt = 1; ; attempt++) {
       if (request.signal?.aborted) throw cancelledError();
-      const send = (): Promise<AttemptOutcome<T>> => this.attempt(request, method, url, bodyText, bodySecrets, attempt);
+      const time: AttemptTime = { limitMs: Math.max(1, callTimeoutMs - spentMs), callTimeoutMs };
+      const send = async (): Promise<AttemptOutcome<T>> => {
+        const started = performance.now();
+        try {
+          return await this.attempt(request, method, url, bodyText, bodySecrets, attempt, time);
+        } finally {
+          spentMs += performance.now() - started;
+        }
+      };
       const outcome = this.options.limiter ? await this.options.limiter.run(send, request.signal) : await send();
       if (outcome.ok) return outcome.value;
       const { error } = outcome;
@@ -151,10 +189,13 @@ export class ScpHttpClient {
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
       const backoff = backoffDelayMs(attempt, this.options.retryBaseDelayMs ?? 250, this.options.retryMaxDelayMs ?? 8_000, this.options.random);
       const delayMs = Math.max(backoff, outcome.retryAfterMs ?? 0);
+      if (!retryFits(callTimeoutMs - spentMs, delayMs, callTimeoutMs)) throw error;
       this.log((logger) =>
         logger.retry({ method, url: this.redactedUrl(url, bodySecrets), attempt, delayMs, reason: `${error.kind}: ${error.message}` }),
       );
+      const waitStarted = performance.now();
       await sleep(delayMs, request.signal);
+      spentMs += performance.now() - waitStarted;
     }
   }
 
@@ -171,14 +212,14 @@ export class ScpHttpClient {
     bodyText: string | undefined,
     bodySecrets: readonly string[],
     attempt: number,
+    time: AttemptTime,
   ): Promise<AttemptOutcome<T>> {
-    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
     const { controller, dispose } = linkedAbortController(request.signal);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    }, time.limitMs);
     const started = performance.now();
     // The signature of this attempt joins the body's secrets: a server may echo either back in an error.
     const attemptSecrets = [...bodySecrets];
@@ -213,7 +254,7 @@ export class ScpHttpClient {
     } catch (error) {
       const scpError = isScpError(error)
         ? error
-        : errorFromNetworkFailure({ ...failed(), error, timedOut, timeoutMs, cancelled: !timedOut && request.signal?.aborted === true });
+        : errorFromNetworkFailure({ ...failed(), error, timedOut, timeoutMs: time.callTimeoutMs, cancelled: !timedOut && request.signal?.aborted === true });
       outcome = { ok: false, error: scpError };
     } finally {
       clearTimeout(timer);
@@ -246,7 +287,11 @@ export class ScpHttpClient {
       }
     }
     try {
-      return { ok: true, value: parseResponseBody(request.schema, body, { ...failed, status, requestIds: requestIdsFromHeaders(headers) }) };
+      const onSkipped = (items: SkippedItem[]): void => {
+        for (const item of items) this.log((logger) => logger.skipped?.({ method: failed.method, url: failed.url, ...item }));
+      };
+      const value = parseResponseBody(request.schema, body, { ...failed, status, requestIds: requestIdsFromHeaders(headers) }, onSkipped);
+      return { ok: true, value: request.redactResponse === true ? redactObject(value, failed.secrets) : value };
     } catch (error) {
       if (isScpError(error)) return { ok: false, error };
       throw error;

@@ -14,7 +14,10 @@ export interface ListClustersOptions {
 }
 
 export interface ClusterPage {
+  /** The readable clusters (a malformed one is dropped and logged by the client). */
   clusters: SkeCluster[];
+  /** How many clusters SCP sent on this page, dropped ones included: what paging compares with the page size. */
+  received: number;
   /** The total over all pages; null when SCP does not say. */
   count: number | null;
 }
@@ -38,7 +41,7 @@ export class SkeApi {
       schema: skeClusterListResponseSchema,
       signal,
     });
-    return { clusters: body.clusters, count: body.count };
+    return { clusters: body.clusters, received: body.received, count: body.count };
   }
 
   async getCluster(clusterId: string, signal?: AbortSignal): Promise<SkeClusterDetail> {

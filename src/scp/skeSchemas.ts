@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalNumber, optionalText } from './lenientScalars';
+import { tolerantArray } from './tolerantItems';
 
 /**
  * SKE cluster list and show (SCP-API.md "SKE"). Objects are loose: fields SCP adds later are kept and
@@ -31,12 +32,19 @@ export const skeClusterDetailSchema = skeClusterSchema.extend({
   modified_by: optionalText,
 });
 
-/** `GET /v1/clusters`: `count` is the total over all pages and may be null. */
-export const skeClusterListResponseSchema = z.looseObject({
-  clusters: z.array(skeClusterSchema),
-  count: optionalNumber.transform((v) => v ?? null),
-  links: z.array(z.unknown()).nullish(),
-});
+/**
+ * `GET /v1/clusters`: `count` is the total over all pages and may be null. A malformed cluster is dropped;
+ * `received` is how many SCP sent, dropped ones included, since paging goes by what was sent.
+ */
+export const skeClusterListResponseSchema = z.preprocess(
+  (body) => (isRecord(body) && Array.isArray(body.clusters) ? { ...body, received: body.clusters.length } : body),
+  z.looseObject({
+    clusters: tolerantArray(skeClusterSchema, 'clusters'),
+    received: z.number(),
+    count: optionalNumber.transform((v) => v ?? null),
+    links: z.array(z.unknown()).nullish(),
+  }),
+);
 
 /** `GET /v1/clusters/{cluster_id}`. */
 export const skeClusterShowResponseSchema = z.looseObject({
@@ -46,3 +54,7 @@ export const skeClusterShowResponseSchema = z.looseObject({
 export type SkeCluster = z.infer<typeof skeClusterSchema>;
 export type SkeClusterDetail = z.infer<typeof skeClusterDetailSchema>;
 export type SkeClusterListResponse = z.infer<typeof skeClusterListResponseSchema>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

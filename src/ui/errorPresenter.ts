@@ -33,6 +33,8 @@ function describeScpError(error: ScpError): string {
       return vscode.l10n.t('SCP had an internal error (HTTP {0}). Retry in a moment.', String(error.status ?? 500));
     case 'network':
       return vscode.l10n.t('Could not reach SCP. Check your network or proxy, then retry.');
+    case 'redirected':
+      return vscode.l10n.t('SCP redirected the request (HTTP {0}); a proxy or captive portal may be in the way. Check the network, then retry.', String(error.status ?? 302));
     case 'timeout':
       return vscode.l10n.t('SCP did not answer in time. Retry, or raise the request timeout setting.');
     case 'malformed':

@@ -178,6 +178,74 @@ describe('profileImporter', () => {
     ]);
   });
 
+  it('reads profiles named toString, constructor and __proto__ (no prototype lookups)', () => {
+    // Written by hand: a __proto__ key in an object literal would set the prototype, not a key.
+    const config = { text: `{"auth-url": "https://iam.e.samsungsdscloud.com/v1", "default-region": "kr-east1", "profiles": {"toString": {}, "__proto__": {}}}` };
+    const credentials = {
+      text: `{"access-key": "FILEACCESSKEY0001", "secret-key": "${SECRET}", "profiles": {"constructor": {"access-key": "OTHERACCESSKEY01"}, "__proto__": {}}}`,
+    };
+    const result = profilesFromSources(sources({ config, credentials }));
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(
+      result.profiles.map((p) => p.name).sort(),
+      ['__proto__', 'constructor', 'toString'],
+    );
+    const ctor = profilesFromSources(sources({ config: json(terraformConfig), credentials }));
+    assert.deepEqual(
+      ctor.profiles.map((p) => [p.name, p.accessKey]),
+      [
+        ['constructor', 'OTHERACCESSKEY01'],
+        ['__proto__', 'FILEACCESSKEY0001'],
+      ],
+    );
+  });
+
+  it('refuses a URL with user:password@ without ever echoing it', () => {
+    const password = 'hunter2-pass-word';
+    const config = { ...terraformConfig, 'endpoint-override': `https://admin:${password}@gateway.example.com`, 'auth-url': `https://u:${password}@iam.e.samsungsdscloud.com/v1` };
+    const result = profilesFromSources(
+      sources({ config: json(config), credentials: json(terraformCredentials), env: { SCP_TF_ACCESS_KEY: 'ENVACCESSKEY00001', SCP_TF_SECRET_KEY: ENV_SECRET, SCP_TF_ENDPOINT_OVERRIDE: `https://x:${password}@h:1 2` } }),
+    );
+    assert.equal(result.profiles.length, 0);
+    assert.deepEqual(
+      result.problems.map((p) => (p.kind === 'badField' ? [p.profile, p.field, p.problem] : p.kind)),
+      [
+        ['default', 'endpoint-override', 'userInfo'],
+        ['default', 'auth-url', 'userInfo'],
+        [ENVIRONMENT_PROFILE_NAME, 'SCP_TF_ENDPOINT_OVERRIDE', 'userInfo'],
+        [ENVIRONMENT_PROFILE_NAME, 'auth-url', 'userInfo'],
+      ],
+    );
+    assert.ok(!JSON.stringify(result.problems).includes(password), JSON.stringify(result.problems));
+  });
+
+  it('refuses keys with a line break or another control character, with a problem and not the key', () => {
+    const result = profilesFromSources(
+      sources({
+        config: json(terraformConfig),
+        credentials: json({ 'access-key': 'FILEACCESS\r\nX-Injected: 1', 'secret-key': `${SECRET}\n` }),
+        env: { SCP_TF_ACCESS_KEY: 'ENVACCESSKEY00001', SCP_TF_SECRET_KEY: `env-secret\u0000key-0987654321` },
+      }),
+    );
+    assert.equal(result.profiles.length, 0);
+    assert.deepEqual(
+      result.problems.map((p) => (p.kind === 'badField' ? [p.profile, p.field, p.problem] : p.kind)),
+      [
+        ['default', 'access-key', 'controlCharacter'],
+        [ENVIRONMENT_PROFILE_NAME, 'SCP_TF_SECRET_KEY', 'controlCharacter'],
+      ],
+    );
+    assert.ok(!JSON.stringify(result.problems).includes('FILEACCESS'));
+    // A trailing newline is trimmed like any other surrounding space: that secret key was fine.
+  });
+
+  it('refuses a deeply nested or unclosed file with a problem, not a stack overflow', () => {
+    const result = profilesFromSources(sources({ config: { text: '['.repeat(6000) }, credentials: json(terraformCredentials) }));
+    assert.deepEqual(result.problems, [{ kind: 'tooDeep', file: CONFIG, line: 1, column: 65, maxDepth: 64 }]);
+    const unclosed = profilesFromSources(sources({ config: { text: '{"profiles": {"a": [' }, credentials: json(terraformCredentials) }));
+    assert.deepEqual(unclosed.problems, [{ kind: 'malformedJson', file: CONFIG, line: 1, column: 21, found: undefined }]);
+  });
+
   it('never puts a key into a problem, even a key of the wrong type', () => {
     const result = profilesFromSources(
       sources({

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { startCannedServer } from './helpers/cannedServer';
 import { countOf, emulatorPerTest } from './helpers/emulator';
 
 /** The repository root: the nearest folder above this bundle (dist/test/unit/scp/) that holds esbuild.js. */
@@ -135,6 +136,33 @@ describe('scp CLI (npm run scp)', () => {
     const wrongRegion = await runCli(['GET', 'ske', '/v1/clusters'], { SCP_ACCESS_KEY: 'a', SCP_SECRET_KEY: 'b', SCP_ENVIRONMENT: 'g', SCP_REGION: 'kr-west1' });
     assert.equal(wrongRegion.code, 2);
     assert.match(wrongRegion.stderr, /Region "kr-west1" does not exist in environment g/);
+  });
+
+  it('prints a success body through the same redaction as errors: no echoed signature or registry secret', async () => {
+    const server = await startCannedServer();
+    try {
+      const registrySecret = 'registry-secret-echoed-42';
+      server.reply((req) => ({
+        status: 200,
+        body: JSON.stringify({
+          echoed_headers: `scp-signature was ${String(req.headers['scp-signature'])}`,
+          echoed_body: `you sent ${req.body}`,
+          note: `registry key ${registrySecret} stored`,
+          name: 'ml-echo',
+        }),
+      }));
+      const data = JSON.stringify({ cloud_ml_name: 'ml-echo', custom_registry_access_secret_key: registrySecret });
+      const run = await runCli(['POST', 'cloud-ml', '/v1/cloud-ml', '--data', data], { ...credentialsEnv(), SCP_ENDPOINT_OVERRIDE: server.url });
+      assert.equal(run.code, 0, run.stderr);
+      const signature = String(server.requests[0]?.headers['scp-signature']);
+      assert.ok(signature.length > 20);
+      assert.ok(!run.stdout.includes(signature), `the signature was printed: ${run.stdout}`);
+      assert.ok(!run.stdout.includes(registrySecret), `the registry secret was printed: ${run.stdout}`);
+      assert.match(run.stdout, /"note": "registry key \*\*\* stored"/);
+      assert.match(run.stdout, /"name": "ml-echo"/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('does not retry a failed POST from the terminal either', async () => {

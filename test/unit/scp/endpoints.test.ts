@@ -60,6 +60,11 @@ describe('scp endpoints', () => {
     badInput(() => normalizeEndpointOverride('ftp://host'), /must start with https:\/\//, { code: 'endpointScheme', protocol: 'ftp:' });
     badInput(() => normalizeEndpointOverride('https://user:pw@host'), /user name or password/, { code: 'endpointUserInfo' });
     badInput(() => normalizeEndpointOverride('https://host/?x=1'), /query or fragment/, { code: 'endpointQueryOrFragment' });
+    // An unparseable URL is echoed, but never its user:password@ part.
+    badInput(() => normalizeEndpointOverride('https://admin:hunter2-pw@bad host'), /"https:\/\/\*\*\*@bad host" is not a valid URL/, {
+      code: 'endpointNotUrl',
+      text: 'https://***@bad host',
+    });
   });
 
   it('knows the loopback hosts', () => {

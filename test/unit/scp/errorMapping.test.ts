@@ -92,6 +92,37 @@ describe('scp error mapping', () => {
     assert.ok(!all.includes('SECRETKEY123'));
   });
 
+  it('classifies by what the server said, and redacts only what it shows', () => {
+    // A registry secret that happens to read like a state word: masked in the detail, still a busy 400.
+    const body = standard(400, 'Cloud ML ml-prod is UPDATING; an operation is in progress.');
+    const error = errorFromResponse({ ...cloudMl, status: 400, headers: json, bodyText: body, secrets: ['UPDATING; an operation is in progress'] });
+    assert.equal(error.kind, 'conflict');
+    assert.deepEqual(error.details, ['Cloud ML ml-prod is ***.']);
+    const missing = errorFromResponse({ ...cloudMl, status: 400, headers: json, bodyText: standard(400, 'cloud ml does not exist'), secrets: ['does not exist'] });
+    assert.equal(missing.kind, 'notFound');
+    assert.ok(!missing.details.join(' ').includes('does not exist'), missing.details.join(' '));
+  });
+
+  it('maps a redirect to redirected (not retried), naming only the host it pointed to', () => {
+    for (const status of [301, 302, 307]) {
+      const error = errorFromResponse({ ...ske, status, headers: { location: '/portal/login?ticket=abc-secret' }, bodyText: '' });
+      assert.equal(error.kind, 'redirected');
+      assert.equal(error.isTransient, false);
+      assert.match(error.message, /redirected \(3\d\d\) to ske\.kr-west1\.s\.samsungsdscloud\.com; a proxy or captive portal may be in the way/);
+      assert.ok(!error.message.includes('ticket'));
+      assertOneSentence(error);
+    }
+    assert.match(errorFromResponse({ ...ske, status: 302, headers: {}, bodyText: '' }).message, /^The request to SCP was redirected \(302\); a proxy/);
+  });
+
+  it('maps a body over the size limit to malformed, which is not retried', () => {
+    const tooLarge = Object.assign(new Error('maxContentLength size of 1024 exceeded'), { code: 'ERR_BAD_RESPONSE' });
+    const error = errorFromNetworkFailure({ ...ske, error: tooLarge });
+    assert.equal(error.kind, 'malformed');
+    assert.equal(error.isTransient, false);
+    assertOneSentence(error);
+  });
+
   it('maps network failures by code', () => {
     const failure = (code: string, message = code): unknown => Object.assign(new Error(message), { code });
     assert.equal(errorFromNetworkFailure({ ...ske, error: failure('ECONNREFUSED') }).kind, 'network');

@@ -24,6 +24,14 @@ describe('scp redaction', () => {
     assert.equal(redactText('cloud_ml_name must be 3-30 characters'), 'cloud_ml_name must be 3-30 characters');
   });
 
+  it('does not look for values too short to be secrets inside text, but still masks fields named like secrets', () => {
+    assert.equal(redactText('The service is unavailable.', ['s']), 'The service is unavailable.');
+    assert.equal(redactText('token abcdefg here', ['abcdefg']), 'token abcdefg here');
+    assert.equal(redactText('token abcdefgh here', ['abcdefgh']), 'token *** here');
+    assert.equal(redactText('{"custom_registry_access_secret_key":"s"}', ['s']), '{"custom_registry_access_secret_key":"***"}');
+    assert.deepEqual(redactObject({ note: 'service is up', password: 'p' }, ['s', 'p']), { note: 'service is up', password: '***' });
+  });
+
   it('redacts a URL without re-encoding the rest of it', () => {
     const url = 'https://u:p@h.example/v1/x?name=a%20b%27c&secret_key=abc&Scp-Signature=zzz&status=A&status=B';
     assert.equal(redactUrl(url), 'https://***@h.example/v1/x?name=a%20b%27c&secret_key=***&Scp-Signature=***&status=A&status=B');

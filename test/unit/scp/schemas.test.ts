@@ -7,7 +7,7 @@ import {
   clusterProductResponseSchema,
   imagesResponseSchema,
 } from '../../../src/scp/cloudMlSchemas';
-import { formatFieldPath, parseRequestBody, parseResponseBody } from '../../../src/scp/schemaValidation';
+import { formatFieldPath, parseRequestBody, parseResponseBody, type SkippedItem } from '../../../src/scp/schemaValidation';
 import { ScpError } from '../../../src/scp/scpError';
 import { skeClusterListResponseSchema } from '../../../src/scp/skeSchemas';
 
@@ -33,16 +33,20 @@ describe('scp schemas', () => {
   });
 
   it('names the field at fault in a malformed error', () => {
-    const clusters = [cluster(0), cluster(1), cluster(2), cluster(3, 42)];
+    const clusters = [cluster(0), cluster(1)];
     assert.throws(
-      () => parseResponseBody(skeClusterListResponseSchema, { clusters, count: 4 }, request),
+      () => parseResponseBody(skeClusterListResponseSchema, { clusters, count: 'many' }, request),
       (error: unknown) => {
         assert.ok(error instanceof ScpError);
         assert.equal(error.kind, 'malformed');
-        assert.equal(error.field, 'clusters[3].status');
-        assert.match(error.message, /clusters\[3\]\.status: expected string/);
+        assert.equal(error.field, 'count');
+        assert.match(error.message, /\(count: expected a number\)/);
         return true;
       },
+    );
+    assert.throws(
+      () => parseResponseBody(skeClusterListResponseSchema, { clusters: [cluster(0, 42)], count: 1 }, request),
+      (error: unknown) => error instanceof ScpError && error.field === 'clusters[0].status' && /clusters\[0\]\.status: expected string/.test(error.message),
     );
     assert.equal(formatFieldPath(['a', 0, 'b', 12]), 'a[0].b[12]');
   });
@@ -75,9 +79,55 @@ describe('scp schemas', () => {
     assert.equal(clusterProductResponseSchema.parse({ cloud_ml: null }).cloud_ml, undefined);
     const present = clusterProductResponseSchema.parse({ cloud_ml: { cloud_ml_id: 'm1', cloud_ml_name: 'ml', cloud_ml_state: 'DEPLOYED' } });
     assert.equal(present.cloud_ml?.cloud_ml_state, 'DEPLOYED');
-    const bad = clusterProductResponseSchema.safeParse({ cloud_ml: { cloud_ml_name: 'ml' } });
-    assert.equal(bad.success, false);
-    assert.deepEqual(bad.error?.issues[0]?.path, ['cloud_ml', 'cloud_ml_id']);
+  });
+
+  it('reads a cloud_ml block without an id as null ("one this client cannot read"), reported, the rest kept', () => {
+    const skipped: SkippedItem[] = [];
+    const body = { cloud_ml: { cloud_ml_name: 'ml', cloud_ml_state: 'DEPLOYED' }, cloud_ml_common: { a: 1 } };
+    const parsed = parseResponseBody(clusterProductResponseSchema, body, request, (items) => skipped.push(...items));
+    assert.equal(parsed.cloud_ml, null);
+    assert.deepEqual(parsed.cloud_ml_common, { a: 1 });
+    assert.equal(skipped.length, 1);
+    assert.equal(skipped[0]?.where, 'cloud_ml');
+    assert.match(skipped[0]?.problem ?? '', /^cloud_ml_id: /);
+  });
+
+  it('drops a malformed cluster or image and reports it; the others and the sent count stay', () => {
+    const skipped: SkippedItem[] = [];
+    const onSkipped = (items: SkippedItem[]): void => void skipped.push(...items);
+    const clusters = [cluster(0), { ...cluster(1), id: '' }, cluster(2), cluster(3, 42)];
+    const list = parseResponseBody(skeClusterListResponseSchema, { clusters, count: 4 }, request, onSkipped);
+    assert.deepEqual(
+      list.clusters.map((c) => c.id),
+      ['c0', 'c2'],
+    );
+    assert.equal(list.received, 4, 'paging counts what SCP sent');
+    const images = parseResponseBody(imagesResponseSchema, { contents: [{ image_id: 'i1' }, { image_id: '' }, { image_name: 'no id' }] }, request, onSkipped);
+    assert.deepEqual(
+      images.contents.map((i) => i.image_id),
+      ['i1'],
+    );
+    assert.deepEqual(
+      skipped.map((s) => s.where),
+      ['clusters[1]', 'clusters[3]', 'contents[1]', 'contents[2]'],
+    );
+    assert.match(skipped[1]?.problem ?? '', /^status: expected string/);
+  });
+
+  it('fails a list whose every item is malformed: that is not one bad entry but an unreadable answer', () => {
+    assert.throws(
+      () => parseResponseBody(imagesResponseSchema, { contents: [{ image_id: '' }, { image_id: '' }] }, request),
+      (error: unknown) => error instanceof ScpError && error.kind === 'malformed' && error.field === 'contents[0].image_id',
+    );
+    assert.deepEqual(parseResponseBody(imagesResponseSchema, { contents: [] }, request).contents, []);
+  });
+
+  it('redacts a reported item problem', () => {
+    const skipped: SkippedItem[] = [];
+    const body = { contents: [{ image_id: 'i1' }, { image_id: 'i2', image_name: 12345678901 }] };
+    // The problem names the field, not the value; with a secret in the field path it is masked too.
+    parseResponseBody(imagesResponseSchema, body, { ...request, secrets: ['image_name'] }, (items) => skipped.push(...items));
+    assert.equal(skipped[0]?.problem.includes('image_name'), false, skipped[0]?.problem);
   });
 
   it('masks secret-named fields of a detail response (the UI shows every field)', () => {

@@ -99,11 +99,14 @@ describe('scp http client (canned server)', () => {
       );
     });
 
-    it('retries a GET after a connection reset and after a per-attempt timeout', async () => {
+    it('retries a GET after a connection reset; a hanging retry gets what is left of the timeout, then no more', async () => {
       const { client } = testClient(server.url, credentials, { timeoutMs: 1000 });
-      server.reply('reset', 'hang', ok);
+      server.reply('reset', ok);
       assert.deepEqual(await client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody }), { ok: true });
-      assert.equal(server.requests.length, 3);
+      assert.equal(server.requests.length, 2);
+      server.reply('reset', 'hang', ok);
+      assert.equal((await rejection(client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody }))).kind, 'timeout');
+      assert.equal(server.requests.length, 4);
     });
 
     it('gives up after maxRetries and throws the last error', async () => {
@@ -157,7 +160,8 @@ describe('scp http client (canned server)', () => {
     });
 
     it('stops retrying when the caller aborts during the backoff wait', async () => {
-      const { client } = testClient(server.url, credentials, { retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 });
+      // A call timeout that holds the 60 s back-off, so the retry is waited for (and then aborted).
+      const { client } = testClient(server.url, credentials, { timeoutMs: 120_000, retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 });
       server.reply({ status: 503, body: '' });
       const abort = new AbortController();
       const pending = client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody, signal: abort.signal });

@@ -1,9 +1,17 @@
-import { ScpHttpClient, type RequestLogEntry, type RequestLogger, type RetryLogEntry, type ScpHttpClientOptions } from '../../../../src/scp/scpHttpClient';
+import {
+  ScpHttpClient,
+  type RequestLogEntry,
+  type RequestLogger,
+  type RetryLogEntry,
+  type ScpHttpClientOptions,
+  type SkippedItemLogEntry,
+} from '../../../../src/scp/scpHttpClient';
 
 /** A logger that keeps every entry, so tests can look for secrets in them. */
 export class RecordingLogger implements RequestLogger {
   readonly requests: RequestLogEntry[] = [];
   readonly retries: RetryLogEntry[] = [];
+  readonly skips: SkippedItemLogEntry[] = [];
 
   request(entry: RequestLogEntry): void {
     this.requests.push(entry);
@@ -13,9 +21,13 @@ export class RecordingLogger implements RequestLogger {
     this.retries.push(entry);
   }
 
+  skipped(entry: SkippedItemLogEntry): void {
+    this.skips.push(entry);
+  }
+
   /** Everything logged, as one text. */
   text(): string {
-    return JSON.stringify([...this.requests, ...this.retries]);
+    return JSON.stringify([...this.requests, ...this.retries, ...this.skips]);
   }
 }
 
