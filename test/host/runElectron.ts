@@ -9,7 +9,7 @@ import { findRepoRoot, requireBuilt } from './hostPaths';
  * downloaded by @vscode/test-electron. For machines and CI runners that can download VS Code (with
  * xvfb on Linux); `npm test` does not depend on it, because our own machines cannot download it.
  *
- *   SCP_VSCODE_VERSION=stable | insiders | 1.90.0    which VS Code (default: 1.100.3, as in code-server)
+ *   SCP_VSCODE_VERSION=stable | insiders | 1.95.0    which VS Code (default: 1.100.3, as in code-server)
  *   npm run test:electron -- --grep commands          only the matching tests
  */
 
