@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { ClusterTarget } from '../commands/commandTargets';
 import type { SkeCluster } from '../scp/skeSchemas';
 import type { ExplorerNode } from './explorerNode';
-import { clusterTarget } from './explorerTargets';
+import { clusterTarget, type ClusterTarget } from '../model/commandTargets';
 import { markdownTooltip } from './markdownTooltip';
 import { clusterContextValue, clusterIcon, type InstancePresence } from './nodePresentation';
 

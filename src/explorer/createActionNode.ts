@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/commandIds';
-import type { ClusterTarget } from '../commands/commandTargets';
+import { CommandIds } from '../model/commandIds';
+import type { ClusterTarget } from '../model/commandTargets';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerNode } from './explorerNode';
 

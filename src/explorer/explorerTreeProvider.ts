@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
-import type { CommandTarget } from '../commands/commandTargets';
+import type { CommandTarget } from '../model/commandTargets';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import { classifyClusterState } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
@@ -13,7 +13,7 @@ import { CreateActionNode } from './createActionNode';
 import { ErrorNode } from './errorNode';
 import { clusterMatches, filterNeedsInstances, normalizeFilter, type ExplorerFilter } from './explorerFilter';
 import type { ExplorerNode } from './explorerNode';
-import { instanceEndpoint } from './explorerTargets';
+import { instanceEndpoint } from '../model/commandTargets';
 import { ImageNode } from './imageNode';
 import { ImagesGroupNode } from './imagesGroupNode';
 import { InstanceNode } from './instanceNode';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandTarget } from '../commands/commandTargets';
+import type { CommandTarget } from '../model/commandTargets';
 import type { InstanceChange } from '../deployments/instanceChange';
 import { ContextKeys, setContextKey } from '../ui/contextKeys';
 import type { ExtensionLog } from '../ui/extensionLog';

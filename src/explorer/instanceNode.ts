@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { InstanceTarget } from '../commands/commandTargets';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import type { ClusterNode } from './clusterNode';
 import type { ExplorerNode } from './explorerNode';
-import { instanceEndpoint, instanceTarget } from './explorerTargets';
+import { instanceEndpoint, instanceTarget, type InstanceTarget } from '../model/commandTargets';
 import { markdownTooltip } from './markdownTooltip';
 import { instanceContextValue, instanceDescription, instanceIcon } from './nodePresentation';
 

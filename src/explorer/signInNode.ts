@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/commandIds';
+import { CommandIds } from '../model/commandIds';
 import type { ExplorerNode } from './explorerNode';
 
 /** SCP rejected the credentials (401): one node that starts sign-in, instead of an error per branch. */

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { InstanceTarget } from '../../src/commands/commandTargets';
+import type { InstanceTarget } from '../../src/model/commandTargets';
 import type { EmulatorState } from '../../src/emulator/emulatorState';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExplorerNode } from '../../src/explorer/explorerNode';
