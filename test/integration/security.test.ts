@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { InstanceTarget } from '../../src/model/commandTargets';
 import type { EmulatorState } from '../../src/emulator/emulatorState';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
-import type { ExplorerNode } from '../../src/explorer/explorerNode';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
 import { FAST_RETRIES } from '../support/fastRetries';
