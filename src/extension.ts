@@ -24,7 +24,8 @@ let emulatorToStop: BuiltInEmulator | undefined;
  */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const started = performance.now();
-  const log = new ExtensionLog();
+  // Only the integration tests read the log's text back (the test API); users read the output channel.
+  const log = new ExtensionLog({ keepText: context.extensionMode === vscode.ExtensionMode.Test });
   const ui = new SwitchableUserInput(new VscodeUserInput());
   const emulator = new BuiltInEmulator(path.join(context.globalStorageUri.fsPath, 'emulator-state.json'));
   emulatorToStop = emulator;

@@ -49,7 +49,10 @@ export function createSummaryLabels(): SummaryLabels {
   };
 }
 
-/** Every step of the create form, in the order of the issue: cluster ... tags. */
+/**
+ * Every step of the create form, in the order the form asks them: cluster, name, domain, image, endpoint type,
+ * resources, copilot and its resources, registry, description, tags.
+ */
 export function createCloudMlSteps(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext>[] {
   const resources = createResourceSteps(deps);
   const isCopilotResource = (step: WizardStep<CreateCloudMlContext>): boolean => step.id.startsWith('copilot.');

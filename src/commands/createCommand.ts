@@ -10,7 +10,7 @@ import { lookUpCreatedInstance } from './createdInstanceLookup';
 import { buildCreateRequest } from './createRequest';
 import { resourceLabel } from './createResourceSteps';
 import type { CommandServices } from './commandServices';
-import { targetOf, type InstanceTarget } from './commandTargets';
+import { instanceTarget, targetOf } from '../model/commandTargets';
 import { askAfterFailure } from './failureChoice';
 import { cloudMlFor } from './profileBoundApi';
 import { fillResourceDefaults, resourceProblems, type ResourceProblem } from './resourceBounds';
@@ -155,7 +155,7 @@ function handOver(services: CommandServices, created: { profileId: string; clust
   services.log.info(`create ${name}: accepted as ${cloudMlId} on cluster ${cluster.name}`);
   services.catalog.invalidate(cluster.id);
   services.tracker.track({ profileId, cloudMlId, clusterId: cluster.id, name, kind: 'create' });
-  const target: InstanceTarget = { kind: 'instance', profileId, clusterId: cluster.id, clusterName: cluster.name, cloudMlId, name, state: 'CREATING' };
+  const target = instanceTarget(profileId, cluster, { cloudMlId, name, state: 'CREATING' });
   // Not awaited: the tree may have pages to load first; the instance is created and tracked either way.
   services.explorer.reveal(target).catch((error: unknown) => logError(services.log, error, `reveal ${name}`));
 }

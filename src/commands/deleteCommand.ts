@@ -5,7 +5,7 @@ import { isTransitional } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
 import { describeError } from '../ui/errorPresenter';
 import type { CommandServices } from './commandServices';
-import type { InstanceTarget } from './commandTargets';
+import type { InstanceTarget } from '../model/commandTargets';
 import { confirmDelete } from './deleteConfirmation';
 import { askAfterFailure } from './failureChoice';
 import { cloudMlFor } from './profileBoundApi';

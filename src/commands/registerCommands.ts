@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { showError } from '../ui/errorPresenter';
 import { checkReleasableCommand } from './checkReleasableCommand';
 import { clearFilterCommand } from './clearFilterCommand';
-import { CommandIds, type CommandId } from './commandIds';
+import { CommandIds, type CommandId } from '../model/commandIds';
 import type { CommandServices } from './commandServices';
 import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';

@@ -7,7 +7,7 @@ import { describeError } from '../ui/errorPresenter';
 import { inputStep } from '../wizard/inputStep';
 import { runWizard } from '../wizard/runWizard';
 import type { CommandServices } from './commandServices';
-import type { InstanceTarget } from './commandTargets';
+import type { InstanceTarget } from '../model/commandTargets';
 import { askAfterFailure } from './failureChoice';
 import { cloudMlFor } from './profileBoundApi';
 import { resolveInstanceTarget } from './targetPickers';

@@ -53,7 +53,7 @@ export interface TrackedOperationView extends TrackedOperation {
   retrying: boolean;
 }
 
-/** Everything a test (or a diagnostics command) may want to see at once. */
+/** The tracker's state at one moment, as the integration tests read it. */
 export interface TrackerSnapshot {
   status: DeploymentsStatus;
   inFlight: TrackedOperationView[];

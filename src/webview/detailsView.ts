@@ -1,4 +1,4 @@
-import { instanceEndpoint } from '../explorer/explorerTargets';
+import { instanceEndpoint } from '../model/commandTargets';
 import type { CloudMlDetail, ClusterEstimate } from '../scp/cloudMlSchemas';
 import { classifyState } from '../scp/instanceState';
 import type { SkeClusterDetail } from '../scp/skeSchemas';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClusterTarget, InstanceTarget } from '../commands/commandTargets';
+import type { ClusterTarget, InstanceTarget } from '../model/commandTargets';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { DeploymentTracking } from '../deployments/instanceChange';
 import type { ExtensionLog } from '../ui/extensionLog';

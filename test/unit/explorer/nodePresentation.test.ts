@@ -7,7 +7,7 @@ import {
   instanceDescription,
   instanceIcon,
   nodeId,
-} from '../../../src/explorer/nodePresentation';
+} from '../../../src/explorer/nodes/nodePresentation';
 
 /** The `viewItem` regexes of package.json's view/item/context menus, copied so a drift in either fails here. */
 const MENU_WHEN = {

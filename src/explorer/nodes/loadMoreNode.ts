@@ -14,6 +14,10 @@ export class LoadMoreNode implements ExplorerNode {
     public total: number | null,
   ) {}
 
+  getChildren(): ExplorerNode[] {
+    return [];
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

@@ -10,6 +10,10 @@ export class NoticeNode implements ExplorerNode {
     readonly detail?: string,
   ) {}
 
+  getChildren(): ExplorerNode[] {
+    return [];
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

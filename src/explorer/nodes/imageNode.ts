@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
-import type { CloudMlImage } from '../scp/cloudMlSchemas';
+import type { CloudMlImage } from '../../scp/cloudMlSchemas';
 import type { ExplorerNode } from './explorerNode';
-import type { ImagesGroupNode } from './imagesGroupNode';
 import { markdownTooltip } from './markdownTooltip';
 
 /** One Cloud ML image: name, version, Kubernetes version, and whether it can run the copilot. */
 export class ImageNode implements ExplorerNode {
   constructor(
     readonly id: string,
-    readonly parent: ImagesGroupNode,
+    readonly parent: ExplorerNode,
     public image: CloudMlImage,
   ) {}
+
+  getChildren(): ExplorerNode[] {
+    return [];
+  }
 
   treeItem(): vscode.TreeItem {
     const image = this.image;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/commandIds';
+import { CommandIds } from '../../model/commandIds';
 import type { ExplorerNode } from './explorerNode';
 
 /**
@@ -15,6 +15,10 @@ export class ErrorNode implements ExplorerNode {
 
   get isRoot(): boolean {
     return this.parent === undefined;
+  }
+
+  getChildren(): ExplorerNode[] {
+    return [];
   }
 
   treeItem(): vscode.TreeItem {

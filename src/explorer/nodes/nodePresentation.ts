@@ -1,4 +1,4 @@
-import { classifyClusterState, classifyState, type StateClass } from '../scp/instanceState';
+import { classifyClusterState, classifyState, type StateClass } from '../../scp/instanceState';
 
 /**
  * How tree nodes look, as pure functions (no vscode, so unit-tested in Node): ids, contextValues (the menus in
@@ -7,6 +7,12 @@ import { classifyClusterState, classifyState, type StateClass } from '../scp/ins
 
 /** What is known about a cluster's Cloud ML: menus offer "Create" only on `empty`. */
 export type InstancePresence = 'withInstance' | 'empty' | 'unknown';
+
+/** The presence a cached lookup means: the detail, undefined (none) or 'unknown' (not looked up). */
+export function presenceOf(cached: { cloud_ml_id: string } | undefined | 'unknown'): InstancePresence {
+  if (cached === 'unknown') return 'unknown';
+  return cached ? 'withInstance' : 'empty';
+}
 
 export interface IconSpec {
   /** A codicon id, e.g. "sync~spin". */

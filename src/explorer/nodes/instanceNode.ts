@@ -1,22 +1,45 @@
 import * as vscode from 'vscode';
-import type { InstanceTarget } from '../commands/commandTargets';
-import type { CloudMlDetail } from '../scp/cloudMlSchemas';
-import type { ClusterNode } from './clusterNode';
-import type { ExplorerNode } from './explorerNode';
-import { instanceEndpoint, instanceTarget } from './explorerTargets';
+import { instanceEndpoint, instanceTarget, type InstanceTarget } from '../../model/commandTargets';
+import type { CloudMlDetail } from '../../scp/cloudMlSchemas';
+import type { SkeCluster } from '../../scp/skeSchemas';
+import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { markdownTooltip } from './markdownTooltip';
 import { instanceContextValue, instanceDescription, instanceIcon } from './nodePresentation';
+import { PropertyNode } from './propertyNode';
+
+/** The cluster node an instance runs on. */
+type ClusterParent = ExplorerNode & { readonly profileId: string; readonly cluster: SkeCluster };
 
 /** The Cloud ML instance on a cluster; updated in place when deployment tracking reports a change. */
 export class InstanceNode implements ExplorerNode {
   constructor(
     readonly id: string,
-    readonly parent: ClusterNode,
+    readonly parent: ClusterParent,
     public detail: CloudMlDetail,
   ) {}
 
   get target(): InstanceTarget {
     return instanceTarget(this.parent.profileId, this.parent.cluster, this.detail);
+  }
+
+  /** Its key fields (endpoint, image, namespace, created), those SCP sent. */
+  getChildren(context: ExplorerContext): ExplorerNode[] {
+    const d = this.detail;
+    const rows: [key: string, label: string, value: string | undefined, icon: string][] = [
+      ['endpoint', vscode.l10n.t('Endpoint'), instanceEndpoint(d), 'link'],
+      ['image', vscode.l10n.t('Image'), [d.image_name, d.display_version].filter(Boolean).join(' ') || undefined, 'package'],
+      ['namespace', vscode.l10n.t('Namespace'), d.namespace_name, 'symbol-namespace'],
+      ['created', vscode.l10n.t('Created'), d.created_dt, 'calendar'],
+    ];
+    const children: ExplorerNode[] = [];
+    for (const [key, label, value, icon] of rows) {
+      if (value === undefined || value === '') continue;
+      const id = `${this.id}/${key}`;
+      const property = context.nodes.keep(id, PropertyNode, () => new PropertyNode(id, this, label, value, icon));
+      property.value = value;
+      children.push(property);
+    }
+    return children;
   }
 
   treeItem(): vscode.TreeItem {

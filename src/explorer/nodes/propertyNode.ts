@@ -11,6 +11,10 @@ export class PropertyNode implements ExplorerNode {
     private readonly icon: string,
   ) {}
 
+  getChildren(): ExplorerNode[] {
+    return [];
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

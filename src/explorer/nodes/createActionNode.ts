@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/commandIds';
-import type { ClusterTarget } from '../commands/commandTargets';
-import type { ClusterNode } from './clusterNode';
+import { CommandIds } from '../../model/commandIds';
+import type { ClusterTarget } from '../../model/commandTargets';
 import type { ExplorerNode } from './explorerNode';
 
 /** Stands where a running cluster's Cloud ML would be: a click starts the create form with the cluster preset. */
 export class CreateActionNode implements ExplorerNode {
   constructor(
     readonly id: string,
-    readonly parent: ClusterNode,
+    readonly parent: ExplorerNode & { readonly target: ClusterTarget },
   ) {}
 
   get target(): ClusterTarget {
     return this.parent.target;
+  }
+
+  getChildren(): ExplorerNode[] {
+    return [];
   }
 
   treeItem(): vscode.TreeItem {

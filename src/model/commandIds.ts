@@ -1,4 +1,4 @@
-/** Every command id of the public interface (DESIGN.md). package.json contributes exactly these. */
+/** Every command id of the public interface; package.json contributes exactly these. */
 export const CommandIds = {
   signIn: 'scpCloudMl.signIn',
   signOut: 'scpCloudMl.signOut',

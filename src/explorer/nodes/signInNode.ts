@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../commands/commandIds';
+import { CommandIds } from '../../model/commandIds';
 import type { ExplorerNode } from './explorerNode';
 
 /** SCP rejected the credentials (401): one node that starts sign-in, instead of an error per branch. */
@@ -9,6 +9,10 @@ export class SignInNode implements ExplorerNode {
     readonly parent: ExplorerNode | undefined,
     readonly sentence: string,
   ) {}
+
+  getChildren(): ExplorerNode[] {
+    return [];
+  }
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Sign in again'), vscode.TreeItemCollapsibleState.None);
