@@ -20,6 +20,7 @@ import { parseJsonBody } from './handlerResponses';
  *   POST /_emulator/forceState          {"cloudMlId": "...", "state": "ERROR"}
  *   POST /_emulator/setReleasable       {"clusterId": "...", "exceptions": ["..."]}
  *   POST /_emulator/setDeploySeconds    {"seconds": 2}
+ *   POST /_emulator/hideNewInstances    {"seconds": 3}  show answers 404 for an instance younger than that (0 = off)
  *   GET  /_emulator/snapshot            -> the whole state
  *   POST /_emulator/loadState           a whole state (as snapshot returns it) replaces the current one
  *
@@ -66,6 +67,11 @@ const OPERATIONS: Readonly<Record<string, AdminOperation>> = {
     method: 'POST',
     body: z.object({ seconds: z.number().min(0) }),
     run: (admin, body) => admin.setDeploySeconds((body as { seconds: number }).seconds),
+  },
+  hideNewInstances: {
+    method: 'POST',
+    body: z.object({ seconds: z.number().min(0) }),
+    run: (admin, body) => admin.hideNewInstances((body as { seconds: number }).seconds),
   },
   snapshot: { method: 'GET', run: (admin) => admin.snapshot() },
   loadState: { method: 'POST', body: z.unknown(), run: (admin, body) => admin.loadState(body as EmulatorState) },
