@@ -76,9 +76,16 @@ describe('no double create', function () {
   it('when SCP cannot say whether the first POST landed, nothing is sent; Retry looks again and adopts it', async () => {
     const { api, emu, profileId } = fixture();
     emu.admin.injectFault({ kind: 'applyThenFail', status: 503, method: 'POST', path: '/v1/cloud-ml' });
-    // The cluster lookup fails once: the first look after Edit cannot answer.
-    emu.admin.injectFault({ kind: 'status', status: 503, method: 'GET', path: `/v1/cloud-ml/clusters/${sandbox.id}`, count: 1 });
-    const { ui, done } = start([...createFormAnswers(sandbox, image, 'ml-first', ''), CREATE, CREATE], ['Edit', 'Retry']);
+    // After the failed POST, SCP's cluster lookup fails until the user picks Retry: the look after Edit cannot answer.
+    const lookupFails = (): string => {
+      emu.admin.injectFault({ kind: 'status', status: 503, method: 'GET', path: `/v1/cloud-ml/clusters/${sandbox.id}`, count: -1 });
+      return 'Edit';
+    };
+    const lookupWorks = (): string => {
+      emu.admin.clearFaults();
+      return 'Retry';
+    };
+    const { ui, done } = start([...createFormAnswers(sandbox, image, 'ml-first', ''), CREATE, CREATE], [lookupFails, lookupWorks]);
     await done;
     ui.assertFinished();
     const unknown = ui.messages.find((m) => m.message.includes('Could not find out whether the earlier request'));
