@@ -53,7 +53,7 @@ export function createSummaryLabels(): SummaryLabels {
 /** Every step of the create form, in the order of the issue: cluster ... tags. */
 export function createCloudMlSteps(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext>[] {
   const resources = createResourceSteps(deps);
-  const availability = availabilityCheck(deps.isTaken, availabilityTexts(), deps.log);
+  const availability = availabilityCheck((query) => deps.isTaken(query), availabilityTexts(), deps.log);
   const isCopilotResource = (step: WizardStep<CreateCloudMlContext>): boolean => step.id.startsWith('copilot.');
   return [
     clusterStep(deps),

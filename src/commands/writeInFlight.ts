@@ -1,4 +1,4 @@
-/** The answer to a write, or `letGo` when the user cancelled while it was on its way. */
+/** The answer to a write, or `settled: false` when the user cancelled while it was on its way. */
 export type WriteWait<T> = { settled: true; value: T } | { settled: false };
 
 /**
@@ -10,20 +10,8 @@ export function waitUnlessCancelled<T>(request: Promise<T>, cancel: AbortSignal)
   // Whatever happens to the wait, a late rejection must not surface as unhandled.
   request.catch(() => undefined);
   if (cancel.aborted) return Promise.resolve({ settled: false });
-  return new Promise((resolve, reject) => {
-    const onCancel = (): void => resolve({ settled: false });
-    cancel.addEventListener('abort', onCancel, { once: true });
-    request.then(
-      (value) => {
-        cancel.removeEventListener('abort', onCancel);
-        resolve({ settled: true, value });
-      },
-      (error: unknown) => {
-        cancel.removeEventListener('abort', onCancel);
-        reject(error);
-      },
-    );
-  });
+  const cancelled = new Promise<WriteWait<T>>((resolve) => cancel.addEventListener('abort', () => resolve({ settled: false }), { once: true }));
+  return Promise.race([request.then((value): WriteWait<T> => ({ settled: true, value })), cancelled]);
 }
 
 export interface LetGoFollowUp {

@@ -36,7 +36,7 @@ describe('no double create', function () {
   function onlyInstanceOnSandbox(): { cloud_ml_id: string; cloud_ml_name: string; description?: string } {
     const onCluster = fixture().emu.admin.snapshot().instances.filter((i) => i.cluster_id === sandbox.id);
     assert.equal(onCluster.length, 1, 'exactly one instance on the cluster');
-    return onCluster[0]!;
+    return onCluster[0];
   }
 
   it('a POST that applied and then failed (503), then Edit and Create again: the first instance is adopted, nothing is sent again', async () => {

@@ -97,7 +97,7 @@ describe('trust', function () {
     emu.admin.injectFault({ kind: 'malformedJson', path: '/v1/cloud-ml/check-duplication', count: -1 });
     const form = createFormAnswers(sandbox, image, 'ml-unchecked', '');
     // Name and domain are each typed twice: the first Enter shows the note, the second goes on.
-    const ui = new ScriptedUserInput([form[0]!, ...form.slice(0, 2), ...form.slice(1), CREATE]);
+    const ui = new ScriptedUserInput([form[0], ...form.slice(0, 2), ...form.slice(1), CREATE]);
     api.setUserInput(ui);
     await vscode.commands.executeCommand('scpCloudMl.create', clusterTarget(fixture(), 'ds-sandbox'));
     ui.assertFinished();
