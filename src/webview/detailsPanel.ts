@@ -6,7 +6,7 @@ import { isScpError } from '../scp/scpError';
 import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { detailsTexts } from './detailsTexts';
-import { buildDetailsView, type DetailsSnapshot } from './detailsView';
+import { buildDetailsView, refusedDetailsView, type DetailsSnapshot } from './detailsView';
 import { PanelShell } from './panelShell';
 import { sessionForPanel } from './panelSession';
 import {
@@ -57,6 +57,7 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
       logName: () => `details ${this.snapshot.name}`,
       outgoing: detailsHostMessageSchema,
       incoming: detailsWebviewMessageSchema,
+      refusedView: (message, sentence) => ({ type: 'details', view: refusedDetailsView(message.view, sentence) }),
     });
     this.snapshot = { state, name: known.name, deleted: false, busy: true, ...(known.state ? { knownState: known.state } : {}) };
     this.clusterName = known.clusterName;

@@ -5,6 +5,7 @@ import type { SkeClusterDetail } from '../scp/skeSchemas';
 import { compareResources } from './resourceComparison';
 import { parseResourceText } from './resourceText';
 import { withoutSecrets } from './secretStripping';
+import { shownText } from './shownText';
 import type { DetailsLabelKey, DetailsPanelState, DetailsView, FieldView, Notice } from './webviewMessages';
 
 /** Everything a details panel knows at one moment (the host keeps it; the view is derived from it). */
@@ -36,6 +37,8 @@ export interface DetailsTexts {
   clusterLabels: Readonly<Record<string, string>>;
   deletedBadge: string;
   deletedNotice: (name: string) => string;
+  /** Appended to a value cut to MAX_SHOWN_CHARS: "(250000 characters in all)". */
+  shortened: (length: number) => string;
 }
 
 /**
@@ -56,16 +59,18 @@ export function buildDetailsView(snapshot: DetailsSnapshot, texts: DetailsTexts,
   if (!request && detail?.resource_request_text?.trim()) rawResourceTexts.push({ which: 'request', text: detail.resource_request_text });
   if (!limit && detail?.resource_limit_text?.trim()) rawResourceTexts.push({ which: 'limit', text: detail.resource_limit_text });
 
+  const shown = (text: string): string => shownText(text, texts.shortened);
+  const shownFields = (fields: FieldView[]): FieldView[] => fields.map((field) => ({ ...field, label: shown(field.label), value: shown(field.value) }));
   const view: DetailsView = {
     revision,
     state: { ...snapshot.state },
-    title: name,
+    title: shown(name),
     busy: snapshot.busy,
     // A deleted instance's last detail still says DELETING: its State field says what the badge says.
-    fields: detail ? fieldsOf(snapshot.deleted ? { ...detail, cloud_ml_state: texts.deletedBadge } : detail, texts.fieldLabels) : [],
-    cluster: cluster ? fieldsOf(cluster, texts.clusterLabels) : [],
+    fields: detail ? shownFields(fieldsOf(snapshot.deleted ? { ...detail, cloud_ml_state: texts.deletedBadge } : detail, texts.fieldLabels)) : [],
+    cluster: cluster ? shownFields(fieldsOf(cluster, texts.clusterLabels)) : [],
     resources: compareResources(snapshot.estimate, request, limit),
-    rawResourceTexts,
+    rawResourceTexts: rawResourceTexts.map((raw) => ({ ...raw, text: shown(raw.text) })),
     actions: {
       // Stays enabled while loading: disabling the focused button would throw keyboard focus away.
       refresh: live,
@@ -76,7 +81,7 @@ export function buildDetailsView(snapshot: DetailsSnapshot, texts: DetailsTexts,
     labels: { ...texts.labels },
   };
   if (snapshot.deleted) view.badge = { text: texts.deletedBadge, tone: 'unknown' };
-  else if (state) view.badge = { text: state, tone: classifyState(state) };
+  else if (state) view.badge = { text: shown(state), tone: classifyState(state) };
   const notice = noticeOf(snapshot, texts, name);
   if (notice) view.notice = notice;
   if (snapshot.clusterError) view.clusterNotice = snapshot.clusterError;
@@ -103,4 +108,21 @@ export function fieldText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return JSON.stringify(value) ?? '';
+}
+
+/** The view emptied down to its header and one error sentence, for a view the protocol refused. */
+export function refusedDetailsView(view: DetailsView, sentence: string): DetailsView {
+  return {
+    revision: view.revision,
+    state: view.state,
+    title: view.title.slice(0, 200),
+    busy: false,
+    notice: { tone: 'error', text: sentence },
+    fields: [],
+    cluster: [],
+    resources: [],
+    rawResourceTexts: [],
+    actions: { refresh: true, updateDescription: false, delete: false, copyEndpoint: false },
+    labels: view.labels,
+  };
 }

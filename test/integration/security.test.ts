@@ -383,7 +383,7 @@ describe('security', function () {
       assert.doesNotMatch(md.value, /(^|[^\\])\]\(/, `a tooltip holds a live Markdown link: ${md.value}`);
     }
     // What Markdown shows once its escapes are read is the API text itself, unchanged.
-    const shownText = tooltips.map((md) => md.value.replace(/\\([\\`*_{}[\]()#+\-.!|<>&~"'=:$])/g, '$1')).join('\n');
+    const shownText = tooltips.map((md) => md.value.replace(/\\([!-/:-@[-`{-~])/g, '$1')).join('\n');
     for (const text of [cluster.name, instance.cloud_ml_name, instance.description, image.image_name]) {
       assert.ok(shownText.includes(text), `no tooltip shows "${text}" as text`);
     }

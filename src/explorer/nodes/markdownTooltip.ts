@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from './nodePresentation';
+import { escapeMarkdown } from '../../ui/markdownText';
 
 /** One tooltip row: a localized label and a value from the API (escaped here), skipped when absent. */
 export type TooltipRow = [label: string, value: string | number | boolean | undefined];

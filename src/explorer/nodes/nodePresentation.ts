@@ -68,11 +68,3 @@ export function instanceDescription(state: string | undefined, imageName: string
   const image = [imageName, version].filter((part) => part !== undefined && part !== '').join(' ');
   return [state ?? '', image].filter((part) => part !== '').join(' · ');
 }
-
-/**
- * Escapes text from the API for a MarkdownString (which is never trusted): every Markdown and HTML special
- * character gets a backslash, line breaks become spaces, so a cluster named `[x](command:...)` stays text.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>&~"'=:$]/g, (ch) => `\\${ch}`);
-}
