@@ -23,8 +23,7 @@ export async function openAsJsonCommand(services: CommandServices, arg?: unknown
     : (targetOf(arg) ?? (await pickResourceProgressively(services, { title: vscode.l10n.t('Open as JSON'), placeholder: vscode.l10n.t('Which cluster or instance?') })));
   const ref = fromDocument ?? (target ? refOfTarget(target) : undefined);
   if (!ref) return undefined;
-  const uri = await services.ui.withProgress({ title: vscode.l10n.t('Reading {0} from SCP…', ref.name), location: 'window' }, () => services.jsonDocuments.load(ref));
-  let document = await vscode.workspace.openTextDocument(uri);
+  let document = await services.ui.withProgress({ title: vscode.l10n.t('Reading {0} from SCP…', ref.name), location: 'window' }, () => services.jsonDocuments.load(ref));
   if (document.languageId !== 'json') document = await vscode.languages.setTextDocumentLanguage(document, 'json');
   await vscode.window.showTextDocument(document, { preview: false });
   return document;

@@ -6,6 +6,25 @@ import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { RESOURCE_JSON_SCHEME, parseResourceJsonUri, resourceJsonUri, type ResourceJsonRef } from './resourceJsonUri';
 
+/** How long load() waits for an open document to take the fresh text before handing it back anyway. */
+const FRESH_TEXT_WAIT_MS = 5000;
+
+/** Resolves when `document` holds `text`, or after `withinMs`. */
+function textShown(document: vscode.TextDocument, text: string, withinMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, withinMs);
+    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document && document.getText() === text) done();
+    });
+    if (document.getText() === text) done();
+  });
+}
+
 export interface ResourceJsonDeps {
   connection: Pick<ConnectionManager, 'session'>;
   log: ExtensionLog;
@@ -30,12 +49,18 @@ export class ResourceJsonDocuments implements vscode.TextDocumentContentProvider
     ];
   }
 
-  /** Reads the resource from SCP now and updates its document (open or not). Throws a ScpError when the read fails. */
-  async load(ref: ResourceJsonRef): Promise<vscode.Uri> {
+  /**
+   * Reads the resource from SCP now and updates its document (open or not): resolves to that document once it shows
+   * the fresh text (VS Code applies onDidChange asynchronously). Throws a ScpError when the read fails.
+   */
+  async load(ref: ResourceJsonRef): Promise<vscode.TextDocument> {
     const uri = resourceJsonUri(ref);
-    this.texts.set(uri.toString(), await this.read(ref));
+    const text = await this.read(ref);
+    this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
-    return uri;
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.getText() !== text) await textShown(document, text, FRESH_TEXT_WAIT_MS);
+    return document;
   }
 
   /** The ref of a document of ours (the editor-title refresh passes its URI). */
