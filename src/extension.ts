@@ -7,6 +7,7 @@ import { BuiltInEmulator } from './connection/builtInEmulator';
 import { ConnectionManager } from './connection/connectionManager';
 import { ProfileStore } from './connection/profileStore';
 import { DeploymentTracker } from './deployments/deploymentTracker';
+import { ResourceJsonDocuments } from './documents/resourceJsonDocuments';
 import { ClusterCatalog } from './explorer/clusterCatalog';
 import { ExplorerView } from './explorer/explorerView';
 import type { ExtensionTestApi } from './extensionTestApi';
@@ -41,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   // Panels read SCP only when opened or restored; registering the serializers makes no call.
   const panels = new WebviewPanels({ extensionUri: context.extensionUri, log, connection, tracker });
   context.subscriptions.push(panels, ...panels.registerSerializers());
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels };
+  // Registers the `scp-cloud-ml:` content provider; a document reads SCP only when opened.
+  const jsonDocuments = new ResourceJsonDocuments({ connection, log });
+  context.subscriptions.push(jsonDocuments);
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels, jsonDocuments };
 
   context.subscriptions.push(log, connection, tracker, accountStatus, ...registerCommands(services));
 

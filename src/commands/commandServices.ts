@@ -3,6 +3,7 @@ import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { DeploymentTracker } from '../deployments/deploymentTracker';
+import type { ResourceJsonDocuments } from '../documents/resourceJsonDocuments';
 import type { ClusterCatalog } from '../explorer/clusterCatalog';
 import type { ExplorerView } from '../explorer/explorerView';
 import type { ExtensionLog } from '../ui/extensionLog';
@@ -27,4 +28,6 @@ export interface CommandServices {
   catalog: ClusterCatalog;
   /** The details and estimate webview panels (one per instance / cluster), live from deployment tracking. */
   panels: WebviewPanels;
+  /** The read-only `scp-cloud-ml:` JSON documents (Open as JSON). */
+  jsonDocuments: ResourceJsonDocuments;
 }

@@ -16,6 +16,7 @@ export const CommandIds = {
   checkReleasable: 'scpCloudMl.checkReleasable',
   copyId: 'scpCloudMl.copyId',
   copyEndpoint: 'scpCloudMl.copyEndpoint',
+  openAsJson: 'scpCloudMl.openAsJson',
   findInstance: 'scpCloudMl.findInstance',
   showDeployments: 'scpCloudMl.showDeployments',
   showLog: 'scpCloudMl.showLog',

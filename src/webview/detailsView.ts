@@ -3,6 +3,7 @@ import type { CloudMlDetail, ClusterEstimate } from '../scp/cloudMlSchemas';
 import { classifyState } from '../scp/instanceState';
 import type { SkeClusterDetail } from '../scp/skeSchemas';
 import { compareResources } from './resourceComparison';
+import { isPlainRecord, recordFieldText } from './recordFieldText';
 import { parseResourceText } from './resourceText';
 import { withoutSecrets } from './secretStripping';
 import { shownText } from './shownText';
@@ -102,11 +103,12 @@ export function fieldsOf(record: object, labels: Readonly<Record<string, string>
     .map(([key, value]) => ({ key, label: labels[key] ?? key, value: fieldText(value) }));
 }
 
-/** A field's value as display text: strings as they came, objects and arrays as compact JSON. */
+/** A field's value as display text: strings as they came, objects as their `key: value` lines, arrays as compact JSON. */
 export function fieldText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (isPlainRecord(value)) return recordFieldText(value);
   return JSON.stringify(value) ?? '';
 }
 

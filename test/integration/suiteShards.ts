@@ -16,6 +16,9 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   'noDoubleCreate.test.js': 7,
   'explorer.test.js': 6,
   'connection.test.js': 3,
+  'openAsJson.test.js': 4,
+  'palette.test.js': 3,
+  'walkthrough.test.js': 3,
 };
 
 /** The files of shard `index` (1-based) of `count`; every file lands in exactly one shard, order kept. */
