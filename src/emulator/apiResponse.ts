@@ -1,6 +1,6 @@
 /**
  * What a handler answers, before the HTTP layer writes it (so faults can still corrupt or replace it), and the
- * four error body shapes of SCP-API.md "Errors".
+ * four error body shapes of docs/scp-api.md "Errors".
  */
 export interface ApiResponse {
   status: number;

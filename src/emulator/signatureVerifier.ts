@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { computeSignature } from '../scp/signer';
 
-/** SCP documents no clock-skew window; the emulator accepts ±5 minutes (SCP-API.md "Signing"). */
+/** SCP documents no clock-skew window; the emulator accepts ±5 minutes (docs/scp-api.md "Signing"). */
 export const ALLOWED_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface Credentials {

@@ -6,7 +6,7 @@ export type ScpEnvironment = 'e' | 's' | 'g';
 
 export const SCP_ENVIRONMENTS: readonly ScpEnvironment[] = ['s', 'g', 'e'];
 
-/** The regions each environment offers (SCP-API.md "Hosts"). */
+/** The regions each environment offers (docs/scp-api.md "Hosts"). */
 export const REGIONS_BY_ENVIRONMENT: Readonly<Record<ScpEnvironment, readonly string[]>> = {
   s: ['kr-west1', 'kr-east1'],
   g: ['kr-south1', 'kr-south2', 'kr-south3'],

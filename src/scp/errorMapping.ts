@@ -33,7 +33,7 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'requestid', 'x-scp-re
 
 const MAX_DETAIL_LENGTH = 300;
 
-/** The four body shapes of SCP-API.md "Errors", plus "unreadable". */
+/** The four body shapes of docs/scp-api.md "Errors", plus "unreadable". */
 type ErrorBody =
   | { shape: 'standard'; details: string[]; codes: string[]; requestIds: string[] }
   | { shape: 'gateway404'; requestIds: string[]; error: string }

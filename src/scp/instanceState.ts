@@ -1,6 +1,6 @@
 /**
  * What a Cloud ML or SKE cluster state means. SCP documents few states, so the rule is by shape
- * (SCP-API.md): `*ING` is on its way somewhere, DEPLOYED/RUNNING is fine, ERROR/FAILED/`*_FAILED` is
+ * (docs/scp-api.md "States"): `*ING` is on its way somewhere, DEPLOYED/RUNNING is fine, ERROR/FAILED/`*_FAILED` is
  * broken, anything else is unknown and shown as it came. Case-insensitive.
  */
 export type StateClass = 'transitional' | 'healthy' | 'failed' | 'unknown';

@@ -1,4 +1,4 @@
-/** Every way an SCP call can fail, as DESIGN.md "Errors" lists them (plus the three the client adds). */
+/** Every way an SCP call can fail; docs/scp-api.md "Errors" says when each one happens. */
 export type ScpErrorKind =
   | 'auth' // 401 / gateway reject
   | 'notEnabled' // gateway-style 404 on a Cloud ML path

@@ -106,7 +106,7 @@ export interface ScpRequest<T> {
   redactResponse?: boolean;
 }
 
-/** Default `Scp-Api-Version` per product (SCP-API.md "Signing"). */
+/** Default `Scp-Api-Version` per product (docs/scp-api.md "Signing"). */
 const DEFAULT_API_VERSIONS: Readonly<Record<string, string>> = { 'cloud-ml': '1.0', ske: '1.0' };
 
 /** A Retry-After longer than this is not waited for: the call fails and the user decides. */

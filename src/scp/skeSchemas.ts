@@ -3,7 +3,7 @@ import { optionalNumber, optionalText } from './lenientScalars';
 import { tolerantArray } from './tolerantItems';
 
 /**
- * SKE cluster list and show (SCP-API.md "SKE"). Objects are loose: fields SCP adds later are kept and
+ * SKE cluster list and show (docs/scp-api.md "SKE clusters"). Objects are loose: fields SCP adds later are kept and
  * shown. States are plain strings (unknown states are accepted and shown as they came).
  */
 

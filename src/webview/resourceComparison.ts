@@ -2,7 +2,7 @@ import type { ClusterEstimate } from '../scp/cloudMlSchemas';
 import { parseQuantity, type ResourceAmounts } from './resourceText';
 import { RESOURCE_GROUPS, type ResourceGroup, type ResourceGroupView, type ResourceKind, type ResourceRowView } from './webviewMessages';
 
-/** The kinds each group of the estimate has (SCP-API.md: application has no GPU). */
+/** The kinds each group of the estimate has (docs/scp-api.md "Cloud ML 1.0": application has no GPU). */
 export const GROUP_KINDS: Record<ResourceGroup, readonly ResourceKind[]> = {
   analytics: ['cpu', 'gpu', 'memory'],
   application: ['cpu', 'memory'],

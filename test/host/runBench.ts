@@ -14,7 +14,7 @@ import { createHostProfile } from './hostProfile';
 import { findRepoRoot, requireBuilt } from './hostPaths';
 
 /**
- * `npm run bench`: measures the budgets of DESIGN.md ("Budgets") on this machine and prints one table.
+ * `npm run bench`: measures the budgets of docs/benchmark.md ("Budgets") on this machine and prints one table.
  *
  *   npm run bench                 the table; exit 1 when a budget is missed
  *   npm run bench -- --json       also writes bench/results.json

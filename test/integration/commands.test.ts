@@ -4,7 +4,7 @@ import type { ExtensionTestApi } from '../../src/extensionTestApi';
 
 const extensionId = 'scp-tools.scp-cloud-ml';
 
-/** DESIGN.md "Public interface", copied here on purpose: a renamed or dropped command must fail this suite. */
+/** docs/architecture.md "Public interface", copied here on purpose: a renamed or dropped command must fail this suite. */
 const publicCommandIds = [
   'scpCloudMl.signIn',
   'scpCloudMl.signOut',

@@ -22,7 +22,7 @@ interface WalkthroughMedia {
  * The vsix entries the installed extension cannot work without, derived from the repository so that a new
  * webview app, icon or language bundle is required as soon as it exists: package.json and what it points at
  * (main, icons, walkthrough media), the webview panels' tab icons, every package*.nls*.json and l10n bundle, each webview app bundle with the codicon font it
- * loads, and README / CHANGELOG / LICENSE when the repository has them.
+ * loads, and README / CHANGELOG / LICENSE when the repository has them, with the README's relative images.
  */
 export function requiredVsixEntries(repoRoot: string): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
@@ -50,6 +50,9 @@ export function requiredVsixEntries(repoRoot: string): string[] {
   for (const name of fs.readdirSync(repoRoot)) {
     if (/^package\.nls(\..+)?\.json$/.test(name) || ['README.md', 'CHANGELOG.md', 'LICENSE'].includes(name)) add(name);
   }
+  // VS Code shows an installed extension's README from the package, with its relative images.
+  const readme = path.join(repoRoot, 'README.md');
+  if (fs.existsSync(readme)) for (const image of readmeImages(fs.readFileSync(readme, 'utf8'))) add(image);
   const l10n = path.join(repoRoot, 'l10n');
   if (fs.existsSync(l10n)) for (const name of fs.readdirSync(l10n)) if (name.endsWith('.json')) add(`l10n/${name}`);
   const webviewSources = path.join(repoRoot, 'media', 'webview');
@@ -57,4 +60,10 @@ export function requiredVsixEntries(repoRoot: string): string[] {
   for (const app of apps) add(`dist/webview/${app.replace(/\.ts$/, '.js')}`);
   if (apps.length > 0) ['dist/webview/codicon.css', 'dist/webview/codicon.ttf'].forEach(add);
   return [...files].map((file) => `extension/${file}`);
+}
+
+/** The relative image paths of a README (`![alt](media/readme/x.png)`), outside code; web images are not packed. */
+function readmeImages(markdown: string): string[] {
+  const text = markdown.replace(/^\s*```[\s\S]*?^\s*```/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...text.matchAll(/!\[[^\]]*\]\(\s*([^)\s]+)/g)].map((match) => match[1] ?? '').filter((target) => target !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(target));
 }

@@ -5,7 +5,7 @@
  * case and with an optional extension.
  */
 
-/** DESIGN.md "Budgets": the .vsix is at most 1 MB. */
+/** docs/benchmark.md "Budgets": the .vsix is at most 1 MB. */
 export const VSIX_MAX_BYTES = 1024 * 1024;
 
 const ALLOWED: readonly RegExp[] = [

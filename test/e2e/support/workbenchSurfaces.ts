@@ -2,7 +2,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /**
  * Where things are in VS Code 1.100's web workbench (code-server), found by what a person sees: labels, texts
- * and aria-labels (the selectors of /work/shared/VSCODE-TEST-HOST.md "Real-UI tests"). No test seam.
+ * and aria-labels (the selectors of docs/test-layers.md "The code-server host"). No test seam.
  */
 
 /** Status-bar items are `<publisher>.<name>.<item id>`; the ids are those of src/connection and src/deployments. */

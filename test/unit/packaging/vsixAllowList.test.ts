@@ -130,6 +130,25 @@ describe('packaging: the .vsix allow-list', () => {
     }
   });
 
+  it("requires the README's relative images, not its web images or images shown as code", () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-vsix-readme-'));
+    try {
+      fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ main: './dist/extension.js' }));
+      fs.writeFileSync(
+        path.join(repo, 'README.md'),
+        '# X\n![tree](media/readme/explorer-tree.png)\n| ![form](media/readme/create-form.png) | text |\n' +
+          '![web](https://example.invalid/a.png) `![code](media/readme/in-code.png)`\n```\n![block](media/readme/in-block.png)\n```\n',
+      );
+      const required = requiredVsixEntries(repo);
+      assert.deepEqual(required.filter((name) => name.includes('media/')), ['extension/media/readme/explorer-tree.png', 'extension/media/readme/create-form.png']);
+      assert.deepEqual(missingVsixEntries(SHIPPED, required), []);
+      const withoutScreenshot = SHIPPED.filter((name) => name !== 'extension/media/readme/create-form.png');
+      assert.deepEqual(missingVsixEntries(withoutScreenshot, required), ['extension/media/readme/create-form.png']);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it('requires every walkthrough step\'s media and the panels\' tab icons', () => {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-vsix-walkthrough-'));
     try {

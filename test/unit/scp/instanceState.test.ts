@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { classifyClusterState, classifyState } from '../../../src/scp/instanceState';
 
 describe('scp instance state', () => {
-  it('classifies by the rules of SCP-API.md, case-insensitively', () => {
+  it('classifies by the rules of docs/scp-api.md, case-insensitively', () => {
     const cases: [string | undefined, string][] = [
       ['CREATING', 'transitional'],
       ['deploying', 'transitional'],

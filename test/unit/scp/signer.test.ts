@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { computeSignature } from '../../../src/scp/signer';
 
 describe('scp signer', () => {
-  it('matches the test vector of SCP-API.md', () => {
+  it('matches the test vector of docs/scp-api.md', () => {
     const signature = computeSignature(
       {
         method: 'GET',
