@@ -46,12 +46,12 @@ describe('Korean bundle rendering', () => {
   });
 
   it('renders a sentence that uses one argument twice', () => {
-    const message = usedIn('commands/createResourceSteps.ts', 'This cluster can give at most {0} (its resource estimate). Enter {0} or less.');
+    const message = usedIn('commands/create/createResourceSteps.ts', 'This cluster can give at most {0} (its resource estimate). Enter {0} or less.');
     assert.equal(l10n.t(message, 16), '이 클러스터는 최대 16까지 제공할 수 있습니다(예상 리소스). 16 이하로 입력하세요.');
   });
 
   it('keeps codicons in rendered labels', () => {
-    assert.equal(l10n.t(usedIn('commands/createCloudMlWizard.ts', '$(check) Create')), '$(check) 생성');
+    assert.equal(l10n.t(usedIn('commands/create/createCloudMlWizard.ts', '$(check) Create')), '$(check) 생성');
   });
 
   it('falls back to the English text for a string the bundle does not have', () => {
