@@ -7,7 +7,10 @@ import type { Profile } from '../../src/connection/profile';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { BACK } from '../../src/ui/userInput';
+import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
+import { instanceTarget } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
+import { until } from '../support/until';
 
 const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const WRONG_SECRET = 'wrong-secret-key-Vb93kq0z-never-stored';
@@ -508,6 +511,35 @@ describe('connection', function () {
       assert.notDeepEqual(seededB, seededA);
       assert.deepEqual(await clusterLabels(), seededB, "the tree shows B's clusters, nothing cached from A");
       assert.equal(emu.admin.counters().total, requestsToA, 'nothing more was asked of A');
+    });
+
+    it("a command or a panel of one profile does not act on it after a switch to another", async () => {
+      const a = await activateNew('profile-a', 'account-a', emu);
+      await activateNew('profile-b', 'account-b', emuB);
+      const target = instanceTarget({ emu, profileId: a.id }, emu.admin.snapshot().instances[0].cloud_ml_name);
+      const requestsToA = emu.admin.counters().total;
+
+      script([]);
+      await run('scpCloudMl.checkReleasable', target, true);
+      assert.deepEqual(
+        ui.messages.filter((m) => m.severity === 'error').map((m) => m.message),
+        ['The active SCP profile changed while this was open. Run the command again.'],
+      );
+
+      script([]);
+      await run('scpCloudMl.showDetails', target);
+      const panel = api.services.panels.detailsPanel(a.id, target.cloudMlId);
+      assert.ok(panel, 'the details panel opened');
+      try {
+        await until('the panel says it belongs to another profile', () => panel.lastView?.notice !== undefined);
+        assert.deepEqual(panel.lastView?.notice, {
+          tone: 'error',
+          text: 'This panel belongs to another SCP profile. Switch back to that profile, then refresh.',
+        });
+      } finally {
+        await disposeWhenDrawn(panel);
+      }
+      assert.equal(emu.admin.counters().total, requestsToA, 'nothing was asked of A');
     });
 
     it('"Add profile…" in the switcher opens the sign-in form', async () => {

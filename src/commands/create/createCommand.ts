@@ -11,7 +11,6 @@ import type { CommandServices } from '../commandServices';
 import { targetOf } from '../../model/commandTargets';
 import { submitCreate, trackIfLanded } from './createSubmission';
 import { askAfterFailure } from '../failureChoice';
-import { cloudMlFor } from '../profileBoundApi';
 import { fillResourceDefaults, resourceProblems, type ResourceProblem } from './resourceBounds';
 import { createClusterItems } from '../targetPickers';
 
@@ -25,7 +24,7 @@ export async function createCommand(services: CommandServices, arg?: unknown): P
   const target = targetOf(arg);
   const session = await services.connection.session();
   const profileId = session.profile.id;
-  const cloudMl = cloudMlFor(services, profileId);
+  const cloudMl = async () => (await services.connection.sessionFor(profileId)).cloudMl;
   const preset: ChosenCluster | undefined = target?.kind === 'cluster' ? { id: target.clusterId, name: target.clusterName } : undefined;
 
   const estimates = new ClusterEstimates(async (clusterId, useCopilot, signal) => (await cloudMl()).getEstimate(clusterId, useCopilot, signal));
