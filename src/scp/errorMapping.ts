@@ -33,7 +33,10 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'requestid', 'x-scp-re
 
 const MAX_DETAIL_LENGTH = 300;
 
-/** The four body shapes of SCP-API.md "Errors", plus "unreadable". */
+/**
+ * What a failed response's body can be: SCP's standard `errors[]` list, the gateway's 404 and 401 bodies, an HTML
+ * page (the 417 firewall), or anything else (`other`: JSON of another form, or no JSON at all).
+ */
 type ErrorBody =
   | { shape: 'standard'; details: string[]; codes: string[]; requestIds: string[] }
   | { shape: 'gateway404'; requestIds: string[]; error: string }
@@ -150,17 +153,28 @@ export function errorFromNetworkFailure(failure: NetworkFailure): ScpError {
     return new ScpError({
       kind: 'network',
       message: `The TLS certificate of ${host} was not accepted (${code}); if a corporate proxy inspects traffic, point NODE_EXTRA_CA_CERTS at its CA certificate.`,
+      hint: { code: 'tls', host, errorCode: code },
       ...common,
     });
   }
   const reason = code ?? (text.includes('socket hang up') ? 'socket hang up' : text.includes('aborted') ? 'connection aborted' : 'connection failed');
-  const hint =
-    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-      ? 'check the environment, region or endpoint override and your DNS'
-      : code === 'ECONNREFUSED'
-        ? 'check that the endpoint is running and the port is right'
-        : 'check the network and proxy, then try again';
-  return new ScpError({ kind: 'network', message: `Could not reach SCP at ${host} (${reason}); ${hint}.`, ...common });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new ScpError({
+      kind: 'network',
+      message: `Could not reach SCP at ${host} (${reason}); check the environment, region or endpoint override and your DNS.`,
+      hint: { code: 'dns', host },
+      ...common,
+    });
+  }
+  if (code === 'ECONNREFUSED') {
+    return new ScpError({
+      kind: 'network',
+      message: `Could not reach SCP at ${host} (${reason}); check that the endpoint is running and the port is right.`,
+      hint: { code: 'refused', host },
+      ...common,
+    });
+  }
+  return new ScpError({ kind: 'network', message: `Could not reach SCP at ${host} (${reason}); check the network and proxy, then try again.`, ...common });
 }
 
 /** A 2xx body that is not JSON (or is cut off): 'malformed'. */

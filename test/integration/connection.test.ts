@@ -298,6 +298,19 @@ describe('connection', function () {
         assert.deepEqual(connection().profiles(), []);
       });
 
+      it('says what to check when the endpoint refuses the connection', async () => {
+        // Nothing listens on port 1 of the loopback: the connection is refused at once.
+        script([...formUpToKeys('refused').slice(0, 3), 'http://127.0.0.1:1', 'kr-west1', emu.accessKey, emu.secretKey], [undefined]);
+        await run('scpCloudMl.signIn');
+        const warning = ui.messages.find((m) => m.severity === 'warn');
+        assert.ok(warning, 'no warning was shown');
+        assert.equal(
+          warning.message,
+          'Could not check the keys with SCP. 127.0.0.1:1 refused the connection. Check that the endpoint is running and the port is right, then retry.',
+        );
+        assert.deepEqual(connection().profiles(), []);
+      });
+
       it('Save anyway saves the profile without its keys being checked', async () => {
         script([...formUpToKeys('offline'), UNCHECKED_ACCESS_KEY, emu.secretKey], ['Save Anyway']);
         await run('scpCloudMl.signIn');
