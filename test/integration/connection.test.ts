@@ -11,8 +11,8 @@ import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
 import { instanceTarget } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { until } from '../support/until';
+import { activateTestApi, saveEmulatorProfile, EXTENSION_ID } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const WRONG_SECRET = 'wrong-secret-key-Vb93kq0z-never-stored';
 const UNCHECKED_ACCESS_KEY = 'UNCHECKEDACCESSKEY0042';
 const OVERRIDE_ROW = 'Advanced: endpoint override…';
@@ -39,8 +39,8 @@ describe('connection', function () {
   const savedEnv = new Map<string, string | undefined>();
 
   const fixture = (name: string): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'integration', 'fixtures', name);
-  const connection = (): ExtensionTestApi['services']['connection'] => api.services.connection;
-  const status = (): AccountStatusSnapshot => api.services.accountStatus.snapshot();
+  const connection = (): ExtensionTestApi['connection'] => api.connection;
+  const status = (): AccountStatusSnapshot => api.accountStatus.snapshot();
   const clusterRequests = (emulator: RunningEmulator): number => emulator.admin.counters().byRoute['GET /v1/clusters'] ?? 0;
   const profileNamed = (name: string): Profile | undefined => connection().profiles().find((p) => p.name === name);
 
@@ -68,14 +68,12 @@ describe('connection', function () {
     return [name, 'e', OVERRIDE_ROW, emulator.url, region];
   }
 
-  async function activateNew(id: string, name: string, emulator: RunningEmulator, secretKey = emulator.secretKey): Promise<Profile> {
-    const profile: Profile = { id, name, environment: 'e', region: 'kr-west1', endpointOverride: emulator.url, source: 'manual' };
-    await connection().saveProfile(profile, { accessKey: emulator.accessKey, secretKey }, true);
-    return profile;
+  function activateNew(id: string, name: string, emulator: RunningEmulator, secretKey = emulator.secretKey): Promise<Profile> {
+    return saveEmulatorProfile(api, emulator, { id, name, secretKey });
   }
 
   async function clusterLabels(): Promise<string[]> {
-    const roots = await api.services.explorer.provider.getChildren();
+    const roots = await api.explorer.provider.getChildren();
     return roots
       .map((node) => node.treeItem())
       .filter((item) => String(item.contextValue ?? '').startsWith('scpCloudMl.cluster.'))
@@ -85,7 +83,7 @@ describe('connection', function () {
 
   function assertNoSecretAnywhere(): void {
     const places: [string, string][] = [];
-    const state = api.services.context.globalState;
+    const state = api.storage.globalState;
     for (const key of state.keys()) places.push([`globalState ${key}`, JSON.stringify(state.get(key)) ?? '']);
     const properties = Object.keys(
       (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration
@@ -93,7 +91,7 @@ describe('connection', function () {
     );
     const configuration = vscode.workspace.getConfiguration();
     for (const property of properties) places.push([`setting ${property}`, JSON.stringify(configuration.inspect(property)) ?? '']);
-    const userSettings = path.resolve(api.services.context.globalStorageUri.fsPath, '..', '..', 'settings.json');
+    const userSettings = path.resolve(api.storage.globalStorageUri.fsPath, '..', '..', 'settings.json');
     if (existsSync(userSettings)) places.push(['settings.json', readFileSync(userSettings, 'utf8')]);
     places.push(['log', api.logText()]);
     if (ui) places.push(['messages', JSON.stringify(ui.messages)]);
@@ -104,9 +102,9 @@ describe('connection', function () {
   }
 
   before(async () => {
-    api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionTestApi;
+    api = await activateTestApi();
     // Start from no profile, whatever ran before in this extension host.
-    for (const profile of api.services.connection.profiles()) await api.services.connection.remove(profile.id, true);
+    for (const profile of api.connection.profiles()) await api.connection.remove(profile.id, true);
     emu = await startEmulator({ port: 0, deploySeconds: 1 });
     emuB = await startEmulator({ port: 0, deploySeconds: 1, clusters: 3, seed: 7 });
     // The host machine's own SCP_TF_* variables must not leak into the import tests.
@@ -541,7 +539,7 @@ describe('connection', function () {
 
       script([]);
       await run('scpCloudMl.showDetails', target);
-      const panel = api.services.panels.detailsPanel(a.id, target.cloudMlId);
+      const panel = api.panels.detailsPanel(a.id, target.cloudMlId);
       assert.ok(panel, 'the details panel opened');
       try {
         await until('the panel says it belongs to another profile', () => panel.lastView?.notice !== undefined);
@@ -605,13 +603,13 @@ describe('connection', function () {
       const profile = connection().activeProfile();
       assert.equal(profile?.source, 'emulator');
       assert.match(profile?.endpointOverride ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
-      const running = await api.services.emulator.current();
+      const running = await api.emulator.current();
       assert.ok(running, 'the built-in emulator is running');
       const seeded = running.admin.snapshot().clusters.map((c) => c.name).sort();
       assert.ok(seeded.length > 0);
       assert.deepEqual(await clusterLabels(), seeded);
       assert.equal(status().text, '$(cloud) SCP: Emulator · kr-west1');
-      await api.services.emulator.stop();
+      await api.emulator.stop();
     });
   });
 });
