@@ -59,7 +59,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     setUserInput: (scripted) => ui.use(scripted),
-    services,
+    connection,
+    tracker,
+    explorer,
+    catalog,
+    panels,
+    accountStatus,
+    emulator,
+    log,
+    storage: context,
     logText: () => log.text(),
     contextKey: (key) => contextKeyValue(key),
     activationMs,

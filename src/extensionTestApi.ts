@@ -1,14 +1,39 @@
-import type { CommandServices } from './commands/commandServices';
+import type * as vscode from 'vscode';
+import type { AccountStatusItem } from './connection/accountStatusItem';
+import type { BuiltInEmulator } from './connection/builtInEmulator';
+import type { ConnectionManager } from './connection/connectionManager';
+import type { DeploymentTracker } from './deployments/deploymentTracker';
+import type { ClusterCatalog } from './explorer/clusterCatalog';
+import type { ExplorerView } from './explorer/explorerView';
+import type { ExtensionLog } from './ui/extensionLog';
 import type { UserInput } from './ui/userInput';
+import type { WebviewPanels } from './webview/webviewPanels';
 
 /**
- * What activate() returns in ExtensionMode.Test only: integration tests script the UserInput, read the
- * services (connection, tree, tracker, status items) and the log. Never returned to other extensions.
+ * The one test seam: what activate() returns in ExtensionMode.Test only (never to other extensions). Integration
+ * tests script the UserInput and read the parts below; nothing else of the running extension is reachable.
  */
 export interface ExtensionTestApi {
   /** Installs a scripted UserInput; `undefined` restores the real one. */
   setUserInput(ui: UserInput | undefined): void;
-  services: CommandServices;
+  /** Profiles and sessions: tests save, activate and remove profiles and set the client's timing. */
+  readonly connection: ConnectionManager;
+  /** Deployment tracking: what is followed, what finished. */
+  readonly tracker: DeploymentTracker;
+  /** The tree: its provider, the filter, reveal. */
+  readonly explorer: ExplorerView;
+  /** The cluster and instance cache behind the tree and the pickers. */
+  readonly catalog: Pick<ClusterCatalog, 'invalidate' | 'findInstances' | 'cachedInstance' | 'allClusters' | 'instanceOf'>;
+  /** The details and estimate panels. */
+  readonly panels: WebviewPanels;
+  /** What the account status item shows. */
+  readonly accountStatus: Pick<AccountStatusItem, 'snapshot'>;
+  /** The built-in emulator (the "try the emulator" profile). */
+  readonly emulator: Pick<BuiltInEmulator, 'current' | 'stop'>;
+  /** The log, for a tracker built by a test (the text is read through logText). */
+  readonly log: ExtensionLog;
+  /** Where the extension keeps state (tests look for secrets there) and the mode it runs in. */
+  readonly storage: Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri' | 'extensionMode'>;
   /** The log channel's text so far (already scrubbed). */
   logText(): string;
   /** The last value set for a context key (VS Code has no getter). */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { CommandServices } from './commandServices';
-import { cloudMlFor } from './profileBoundApi';
 import { resolveClusterOrInstance } from './targetPickers';
 
 /**
@@ -13,7 +12,7 @@ export async function checkReleasableCommand(services: CommandServices, arg?: un
     placeholder: vscode.l10n.t('The Cloud ML to check'),
   });
   if (!target) return;
-  const cloudMl = cloudMlFor(services, target.profileId);
+  const cloudMl = async () => (await services.connection.sessionFor(target.profileId)).cloudMl;
   const subject = target.kind === 'instance' ? target.name : target.clusterName;
   const result = await services.ui.withProgress(
     { title: vscode.l10n.t('Checking whether Cloud ML can be released from cluster {0}…', target.clusterName), cancellable: true },

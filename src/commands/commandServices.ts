@@ -10,7 +10,7 @@ import type { ExtensionLog } from '../ui/extensionLog';
 import type { UserInput } from '../ui/userInput';
 import type { WebviewPanels } from '../webview/webviewPanels';
 
-/** What command handlers (and the test API) get: the services built once in activate(). */
+/** What command handlers get: the services built once in activate(). */
 export interface CommandServices {
   context: vscode.ExtensionContext;
   log: ExtensionLog;

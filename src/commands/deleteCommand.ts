@@ -9,7 +9,6 @@ import type { InstanceTarget } from '../model/commandTargets';
 import { confirmDelete } from './deleteConfirmation';
 import { askAfterFailure } from './failureChoice';
 import { followLetGoWrite, waitUnlessCancelled } from './writeInFlight';
-import { cloudMlFor } from './profileBoundApi';
 import { resolveInstanceTarget } from './targetPickers';
 
 interface DeleteCheck {
@@ -29,7 +28,7 @@ export async function deleteCommand(services: CommandServices, arg?: unknown): P
     placeholder: vscode.l10n.t('The Cloud ML to delete'),
   });
   if (!target) return;
-  const cloudMl = cloudMlFor(services, target.profileId);
+  const cloudMl = async () => (await services.connection.sessionFor(target.profileId)).cloudMl;
   const check = await services.ui.withProgress(
     { title: vscode.l10n.t('Checking whether Cloud ML {0} can be deleted…', target.name), cancellable: true },
     async (_progress, signal): Promise<DeleteCheck> => {

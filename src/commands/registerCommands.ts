@@ -6,7 +6,7 @@ import { CommandIds, type CommandId } from '../model/commandIds';
 import type { CommandServices } from './commandServices';
 import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';
-import { createCommand } from './createCommand';
+import { createCommand } from './create/createCommand';
 import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';

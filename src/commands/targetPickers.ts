@@ -7,7 +7,7 @@ import { describeError, logError } from '../ui/errorPresenter';
 import type { PickItem } from '../ui/userInput';
 import type { CommandServices } from './commandServices';
 import { targetOf, type ClusterTarget, type InstanceTarget } from '../model/commandTargets';
-import type { ChosenCluster } from './createCloudMlContext';
+import type { ChosenCluster } from './create/createCloudMlContext';
 import { pickInstanceProgressively, type ProgressiveInstancePickOptions } from './progressiveInstancePick';
 
 /**

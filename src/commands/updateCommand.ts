@@ -10,7 +10,6 @@ import type { CommandServices } from './commandServices';
 import type { InstanceTarget } from '../model/commandTargets';
 import { askAfterFailure } from './failureChoice';
 import { followLetGoWrite, waitUnlessCancelled } from './writeInFlight';
-import { cloudMlFor } from './profileBoundApi';
 import { resolveInstanceTarget } from './targetPickers';
 
 interface DescriptionForm {
@@ -28,7 +27,7 @@ export async function updateCommand(services: CommandServices, arg?: unknown): P
     placeholder: vscode.l10n.t('The Cloud ML whose description to change'),
   });
   if (!target) return;
-  const cloudMl = cloudMlFor(services, target.profileId);
+  const cloudMl = async () => (await services.connection.sessionFor(target.profileId)).cloudMl;
   const current = await services.ui.withProgress({ title: vscode.l10n.t('Reading Cloud ML {0}…', target.name), cancellable: true }, async (_progress, signal) =>
     (await cloudMl()).get(target.cloudMlId, signal),
   );

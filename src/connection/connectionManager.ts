@@ -88,6 +88,20 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   /**
+   * The session of the active profile, refused with `otherProfileSentence` when that is no longer `profileId`:
+   * cluster and instance ids of one profile mean nothing in another. Commands and panels ask for it on every
+   * call, so a sign-in in between gives a fresh session while a switch of profile stops them.
+   */
+  async sessionFor(
+    profileId: string,
+    otherProfileSentence = vscode.l10n.t('The active SCP profile changed while this was open. Run the command again.'),
+  ): Promise<ScpSession> {
+    const session = await this.session();
+    if (session.profile.id !== profileId) throw new ScpError({ kind: 'badInput', message: otherProfileSentence });
+    return session;
+  }
+
+  /**
    * Test mode only (reached through the test API): sessions built from now on use this timing instead of the
    * setting's timeout and the client's default retries. The current session ends so the next call picks it up.
    */

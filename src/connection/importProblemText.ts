@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ENVIRONMENT_SOURCE, type ImportProblem } from './profileImporter';
+import { ENVIRONMENT_SOURCE, type ImportProblem } from './importedProfile';
 
 /** One localized sentence per import problem: which file (or variable), where, and what is expected there. */
 export function importProblemText(problem: ImportProblem): string {

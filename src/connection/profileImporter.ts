@@ -1,6 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { isScpEnvironment, normalizeEndpointOverride, REGIONS_BY_ENVIRONMENT, SCP_ENVIRONMENTS, type ScpEnvironment } from '../scp/endpoints';
+import {
+  ENV_VARIABLES,
+  ENVIRONMENT_PROFILE_NAME,
+  ENVIRONMENT_SOURCE,
+  FILE_FIELDS,
+  type FieldId,
+  type ImportedProfile,
+  type ImportProblem,
+  type ProfileImportResult,
+} from './importedProfile';
+import { resolveProfile, type MissingFieldSource, type ProfileFields } from './profileFieldCheck';
 import { MAX_JSON_DEPTH, parseStrictJson } from './strictJson';
 
 /**
@@ -19,62 +29,6 @@ import { MAX_JSON_DEPTH, parseStrictJson } from './strictJson';
 export const CONFIG_FILE = 'config.json';
 export const CREDENTIALS_FILE = 'credentials.json';
 export const SINGLE_PROFILE_NAME = 'default';
-export const ENVIRONMENT_PROFILE_NAME = 'terraform-env';
-/** The `source` of a problem found in the SCP_TF_* variables (files are named by their path). */
-export const ENVIRONMENT_SOURCE = 'environment';
-
-export const ENV_VARIABLES = {
-  accessKey: 'SCP_TF_ACCESS_KEY',
-  secretKey: 'SCP_TF_SECRET_KEY',
-  region: 'SCP_TF_DEFAULT_REGION',
-  endpointOverride: 'SCP_TF_ENDPOINT_OVERRIDE',
-  authUrl: 'SCP_TF_AUTH_URL',
-} as const;
-
-/** The field names in the two files. */
-export const FILE_FIELDS = {
-  accessKey: 'access-key',
-  secretKey: 'secret-key',
-  region: 'default-region',
-  endpointOverride: 'endpoint-override',
-  authUrl: 'auth-url',
-} as const;
-
-type FieldId = keyof typeof FILE_FIELDS;
-
-export interface ImportedProfile {
-  /** The name proposed for the new profile. */
-  name: string;
-  /** Where it came from: the folder, or the environment variables. */
-  origin: 'files' | 'environment';
-  environment: ScpEnvironment;
-  region: string;
-  endpointOverride?: string;
-  accessKey: string;
-  secretKey: string;
-}
-
-/** `userInfo`: a URL with `user:password@` (never echoed); `controlCharacter`: a key with a line break or the like. */
-export type FieldProblem = 'missing' | 'notText' | 'unknownEnvironment' | 'regionNotInEnvironment' | 'badUrl' | 'userInfo' | 'controlCharacter';
-
-/** Everything that kept a file or a profile from being imported. Never carries a key's value. */
-export type ImportProblem =
-  /** Neither file exists in the folder. */
-  | { kind: 'noFiles'; folder: string }
-  | { kind: 'missingFile'; file: string; expected: 'config' | 'credentials' }
-  | { kind: 'unreadableFile'; file: string; reason: string }
-  | { kind: 'malformedJson'; file: string; line: number; column: number; found: string | undefined }
-  /** Nested deeper than `maxDepth` levels at `line`, `column` (a profile file needs three). */
-  | { kind: 'tooDeep'; file: string; line: number; column: number; maxDepth: number }
-  /** The file (or its `profiles` map, or one entry of it, named by `at`) is not a JSON object. */
-  | { kind: 'notAnObject'; file: string; at?: string }
-  /** `field` is the name as written in its source (`default-region`, `SCP_TF_DEFAULT_REGION`). */
-  | { kind: 'badField'; source: string; profile: string; field: string; problem: FieldProblem; value?: string };
-
-export interface ProfileImportResult {
-  profiles: ImportedProfile[];
-  problems: ImportProblem[];
-}
 
 export interface ProfileImportOptions {
   folder: string;
@@ -144,21 +98,6 @@ function parseObjectFile(content: FileContent, file: string, expected: 'config' 
     return undefined;
   }
   return parsed.value;
-}
-
-/** A field as written in a source, plus its name there (for the problem text). */
-interface FieldValue {
-  value: unknown;
-  name: string;
-  source: string;
-}
-
-type ProfileFields = Partial<Record<FieldId, FieldValue>>;
-
-/** Where a field absent from every source should be added: a file path (or ENVIRONMENT_SOURCE) and its name there. */
-interface MissingFieldSource {
-  source: string;
-  name: string;
 }
 
 function fileProfiles(config: JsonObject, credentials: JsonObject, configFile: string, credentialsFile: string, problems: ImportProblem[]): ImportedProfile[] {
@@ -245,99 +184,6 @@ function environmentProfile(
   const profile = resolveProfile(ENVIRONMENT_PROFILE_NAME, fields, (id) => ({ source: ENVIRONMENT_SOURCE, name: ENV_VARIABLES[id] }), problems);
   return profile && { ...profile, origin: 'environment' };
 }
-
-/** Checks every field of one profile; reports each problem and returns the profile only when all are fine. */
-function resolveProfile(
-  name: string,
-  fields: ProfileFields,
-  whereMissing: (id: FieldId) => MissingFieldSource,
-  problems: ImportProblem[],
-): ImportedProfile | undefined {
-  const before = problems.length;
-  const report = (id: FieldId, problem: FieldProblem, value?: string): undefined => {
-    const where = fields[id] ?? whereMissing(id);
-    problems.push({
-      kind: 'badField',
-      source: where.source,
-      profile: name,
-      field: where.name,
-      problem,
-      ...(value === undefined ? {} : { value }),
-    });
-    return undefined;
-  };
-  const text = (id: FieldId, required: boolean): string | undefined => {
-    const raw = fields[id]?.value;
-    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return required ? report(id, 'missing') : undefined;
-    if (typeof raw !== 'string') return report(id, 'notText');
-    return raw.trim();
-  };
-
-  // A key goes into a request header: a line break there would end the header (and axios refuses it anyway).
-  const key = (id: FieldId): string | undefined => {
-    const value = text(id, true);
-    return value !== undefined && CONTROL_CHARACTER.test(value) ? report(id, 'controlCharacter') : value;
-  };
-
-  const accessKey = key('accessKey');
-  const secretKey = key('secretKey');
-  const region = text('region', true);
-  const overrideText = text('endpointOverride', false);
-  const authUrl = text('authUrl', false);
-
-  let endpointOverride: string | undefined;
-  // `user:password@` is refused without echoing the URL: the password would be in every problem text and log.
-  if (overrideText?.includes('@')) {
-    report('endpointOverride', 'userInfo');
-  } else if (overrideText !== undefined) {
-    try {
-      endpointOverride = normalizeEndpointOverride(overrideText);
-    } catch {
-      report('endpointOverride', 'badUrl', overrideText);
-    }
-  }
-
-  let environment: ScpEnvironment | undefined;
-  if (authUrl !== undefined) {
-    const fromUrl = authUrl.includes('@') ? 'userInfo' : environmentOfAuthUrl(authUrl);
-    if (fromUrl === 'userInfo') report('authUrl', 'userInfo');
-    else if (fromUrl === 'badUrl') report('authUrl', 'badUrl', authUrl);
-    else if (fromUrl !== undefined) environment = fromUrl;
-    // An auth URL that names no SCP environment (a private gateway, the emulator) is fine behind an override.
-    else if (overrideText === undefined) report('authUrl', 'unknownEnvironment', authUrl);
-  } else if (overrideText === undefined) {
-    report('authUrl', 'missing');
-  }
-  if (environment === undefined && overrideText !== undefined && region !== undefined) environment = environmentOfRegion(region);
-  if (environment !== undefined && region !== undefined && overrideText === undefined && !REGIONS_BY_ENVIRONMENT[environment].includes(region)) {
-    report('region', 'regionNotInEnvironment', region);
-  }
-
-  if (problems.length > before || accessKey === undefined || secretKey === undefined || region === undefined || environment === undefined) return undefined;
-  return { name, origin: 'files', environment, region, ...(endpointOverride ? { endpointOverride } : {}), accessKey, secretKey };
-}
-
-/** `iam.e.samsungsdscloud.com` -> `e`; undefined when the host names no SCP environment. */
-export function environmentOfAuthUrl(authUrl: string): ScpEnvironment | 'badUrl' | undefined {
-  let host: string;
-  try {
-    host = new URL(authUrl).hostname.toLowerCase();
-  } catch {
-    return 'badUrl';
-  }
-  const match = /^iam\.([a-z0-9-]+)\.samsungsdscloud\.com$/.exec(host);
-  const environment = match?.[1];
-  return environment !== undefined && isScpEnvironment(environment) ? environment : undefined;
-}
-
-/** For a profile behind an endpoint override without a usable auth URL: the environment that has this region. */
-function environmentOfRegion(region: string): ScpEnvironment {
-  return SCP_ENVIRONMENTS.find((environment) => REGIONS_BY_ENVIRONMENT[environment].includes(region)) ?? 's';
-}
-
-/** C0 controls and DEL: CR and LF above all. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 function sameConnection(a: ImportedProfile, b: ImportedProfile): boolean {
   return (

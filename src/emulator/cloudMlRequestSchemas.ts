@@ -64,7 +64,6 @@ export type CloudMlCreateRequest = z.infer<typeof cloudMlCreateRequestSchema>;
 export const cloudMlUpdateRequestSchema = z.object({
   description: z.string().max(DESCRIPTION_MAX_LENGTH, `must be at most ${DESCRIPTION_MAX_LENGTH} characters`),
 });
-export type CloudMlUpdateRequest = z.infer<typeof cloudMlUpdateRequestSchema>;
 
 /** SKE list query: page is 0-based; `status` may repeat. */
 export const clusterListQuerySchema = z.object({
@@ -77,7 +76,6 @@ export const clusterListQuerySchema = z.object({
   name: z.string().optional(),
   status: z.array(z.string()).default([]),
 });
-export type ClusterListQuery = z.infer<typeof clusterListQuerySchema>;
 
 export const estimateQuerySchema = z.object({
   use_copilot: z

@@ -49,7 +49,6 @@ export type ImageRecord = z.infer<typeof imageRecordSchema>;
 
 /** A pending state change, evaluated lazily on every read: at `atMs` the state becomes `to` (`null` = removed). */
 export const transitionSchema = z.object({ atMs: z.number(), to: z.string().nullable() });
-export type Transition = z.infer<typeof transitionSchema>;
 
 export const instanceRecordSchema = z.object({
   cloud_ml_id: z.string(),

@@ -36,7 +36,6 @@ export type FaultEffect =
   | { kind: 'applyThenFail'; status: 500 | 502 | 503 };
 
 export type Fault = FaultEffect & FaultTarget;
-export type FaultKind = Fault['kind'];
 
 /** Characters of RegExp syntax, a query or a fragment: none belongs in a plain request path. */
 const NOT_IN_A_PLAIN_PATH = /[\\^$*+?()[\]{}|#\s]/;

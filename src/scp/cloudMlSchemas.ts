@@ -109,9 +109,6 @@ export const createResponseSchema = z.looseObject({
 const nonBlank = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' });
 const amount = z.number().finite().nonnegative();
 
-/** Endpoint types SCP is known to take (not documented; the server's answer is the authority). */
-export const ENDPOINT_TYPES = ['PRIVATE', 'PUBLIC'] as const;
-
 /** CloudMLRequest. The registry credentials are the container registry's own key, not the SCP key. */
 export const cloudMlCreateRequestSchema = z.strictObject({
   cloud_ml_name: nonBlank,
@@ -142,7 +139,6 @@ export type CloudMlDetail = z.infer<typeof cloudMlDetailSchema>;
 export type CloudMlImage = z.infer<typeof cloudMlImageSchema>;
 export type ClusterEstimate = z.infer<typeof clusterEstimateSchema>;
 export type CloudMlCreateRequest = z.input<typeof cloudMlCreateRequestSchema>;
-export type CloudMlUpdateRequest = z.input<typeof cloudMlUpdateRequestSchema>;
 
 export interface CloudMlCreateResult {
   cloudMlId: string;

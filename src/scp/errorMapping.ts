@@ -1,3 +1,5 @@
+import { classifyBody, detailsOf, looksBusy, looksMissing, type ResponseHeaders } from './errorBody';
+import { isRecord } from './jsonRecord';
 import { redactText } from './redact';
 import { ScpError, type ScpErrorKind } from './scpError';
 
@@ -10,8 +12,6 @@ export interface FailedRequest {
   /** Values to mask in every text taken from the server (secret keys, registry secrets). */
   secrets?: readonly string[];
 }
-
-export type ResponseHeaders = Readonly<Record<string, unknown>>;
 
 export interface FailedResponse extends FailedRequest {
   status: number;
@@ -32,14 +32,6 @@ export interface NetworkFailure extends FailedRequest {
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'requestid', 'x-scp-request-id', 'scp-request-id', 'x-global-request-id', 'global-request-id'];
 
 const MAX_DETAIL_LENGTH = 300;
-
-/** The four body shapes of docs/scp-api.md "Errors", plus "unreadable". */
-type ErrorBody =
-  | { shape: 'standard'; details: string[]; codes: string[]; requestIds: string[] }
-  | { shape: 'gateway404'; requestIds: string[]; error: string }
-  | { shape: 'gateway401'; message: string; requestIds: string[] }
-  | { shape: 'html' }
-  | { shape: 'other'; json: unknown };
 
 /** Maps a non-2xx response to an ScpError: kind from status and body shape, one sentence, request ids kept. */
 export function errorFromResponse(response: FailedResponse): ScpError {
@@ -150,17 +142,28 @@ export function errorFromNetworkFailure(failure: NetworkFailure): ScpError {
     return new ScpError({
       kind: 'network',
       message: `The TLS certificate of ${host} was not accepted (${code}); if a corporate proxy inspects traffic, point NODE_EXTRA_CA_CERTS at its CA certificate.`,
+      hint: { code: 'tls', host, errorCode: code },
       ...common,
     });
   }
   const reason = code ?? (text.includes('socket hang up') ? 'socket hang up' : text.includes('aborted') ? 'connection aborted' : 'connection failed');
-  const hint =
-    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-      ? 'check the environment, region or endpoint override and your DNS'
-      : code === 'ECONNREFUSED'
-        ? 'check that the endpoint is running and the port is right'
-        : 'check the network and proxy, then try again';
-  return new ScpError({ kind: 'network', message: `Could not reach SCP at ${host} (${reason}); ${hint}.`, ...common });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new ScpError({
+      kind: 'network',
+      message: `Could not reach SCP at ${host} (${reason}); check the environment, region or endpoint override and your DNS.`,
+      hint: { code: 'dns', host },
+      ...common,
+    });
+  }
+  if (code === 'ECONNREFUSED') {
+    return new ScpError({
+      kind: 'network',
+      message: `Could not reach SCP at ${host} (${reason}); check that the endpoint is running and the port is right.`,
+      hint: { code: 'refused', host },
+      ...common,
+    });
+  }
+  return new ScpError({ kind: 'network', message: `Could not reach SCP at ${host} (${reason}); check the network and proxy, then try again.`, ...common });
 }
 
 /** A 2xx body that is not JSON (or is cut off): 'malformed'. */
@@ -223,86 +226,6 @@ const TLS_CODES: ReadonlySet<string> = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
-const BUSY_STATES = /\b(?:CREATING|UPDATING|DELETING|DEPLOYING|INSTALLING|UNINSTALLING|UPGRADING|SCALING|TERMINATING|PENDING)\b/;
-const BUSY_WORDS =
-  /\b(?:busy|in progress|in-progress|another (?:operation|request|task)|not (?:yet )?(?:settled|finished|completed)|being (?:created|updated|deleted|deployed|processed)|transitional|concurrent)\b/i;
-
-function looksBusy(detailText: string, body: ErrorBody): boolean {
-  const codes = body.shape === 'standard' ? body.codes.join(' ') : '';
-  return BUSY_WORDS.test(detailText) || BUSY_STATES.test(detailText) || /busy|conflict|in_?progress/i.test(codes);
-}
-
-function looksMissing(detailText: string): boolean {
-  return /\b(?:not (?:be )?found|does not exist|doesn't exist|do not exist|no such|not exist)\b/i.test(detailText);
-}
-
-function classifyBody(bodyText: string, headers: ResponseHeaders): ErrorBody {
-  const trimmed = bodyText.trim();
-  const rawType = headers['content-type'];
-  const contentType = typeof rawType === 'string' ? rawType.toLowerCase() : '';
-  if (contentType.includes('text/html') || trimmed.startsWith('<')) return { shape: 'html' };
-  let json: unknown;
-  try {
-    json = JSON.parse(trimmed);
-  } catch {
-    return { shape: 'other', json: undefined };
-  }
-  if (!isRecord(json)) return { shape: 'other', json };
-  if (Array.isArray(json.errors)) {
-    const details: string[] = [];
-    const codes: string[] = [];
-    const requestIds: string[] = [];
-    for (const item of json.errors) {
-      if (!isRecord(item)) continue;
-      const detail = item.detail;
-      if (typeof detail === 'string' && detail !== '') details.push(detail);
-      else if (Array.isArray(detail)) details.push(...detail.filter((d): d is string => typeof d === 'string' && d !== ''));
-      else if (typeof item.title === 'string' && item.title !== '') details.push(item.title);
-      if (typeof item.code === 'string') codes.push(item.code);
-      for (const key of ['request_id', 'global_request_id', 'requestId']) {
-        const id = item[key];
-        if (typeof id === 'string' && id !== '') requestIds.push(id);
-      }
-    }
-    return { shape: 'standard', details, codes, requestIds };
-  }
-  if (json.status === 'UNAUTHORIZED' || (typeof json.name === 'string' && /rejected by gateway/i.test(json.name))) {
-    return { shape: 'gateway401', message: typeof json.message === 'string' ? json.message : '', requestIds: bodyRequestIds(json) };
-  }
-  if ('timestamp' in json && 'path' in json && ('error' in json || 'status' in json)) {
-    return { shape: 'gateway404', error: typeof json.error === 'string' ? json.error : '', requestIds: bodyRequestIds(json) };
-  }
-  return { shape: 'other', json };
-}
-
-function detailsOf(body: ErrorBody): string[] {
-  switch (body.shape) {
-    case 'standard':
-      return body.details;
-    case 'gateway401':
-      return body.message === '' ? [] : [body.message];
-    case 'other':
-      if (isRecord(body.json)) {
-        for (const key of ['detail', 'message', 'error_message', 'error']) {
-          const value = body.json[key];
-          if (typeof value === 'string' && value !== '') return [value];
-        }
-      }
-      return [];
-    default:
-      return [];
-  }
-}
-
-function bodyRequestIds(json: Record<string, unknown>): string[] {
-  const ids: string[] = [];
-  for (const key of ['requestId', 'request_id', 'global_request_id']) {
-    const id = json[key];
-    if (typeof id === 'string' && id !== '') ids.push(id);
-  }
-  return ids;
-}
-
 function errorCode(error: unknown): string | undefined {
   if (!isRecord(error)) return undefined;
   // axios wraps the socket error; the underlying code (ECONNRESET, TLS codes) is on the cause.
@@ -354,8 +277,4 @@ function truncate(text: string): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -29,9 +29,18 @@ export type BadInputReason =
   | { code: 'invalidId'; value: string }
   | { code: 'invalidRequestBody'; operation: 'create' | 'update'; problem: string };
 
+/**
+ * What to check after a network failure the client could tell apart, with the host its sentence names, so the UI
+ * can say it in the user's language (`message` says the same in English, for the CLI and the log).
+ */
+export type NetworkHint =
+  | { code: 'tls'; host: string; errorCode: string }
+  | { code: 'dns'; host: string }
+  | { code: 'refused'; host: string };
+
 export interface ScpErrorInit {
   kind: ScpErrorKind;
-  /** One plain sentence a user can act on. Never holds a secret or a stack trace. */
+  /** One plain English sentence a user can act on (the CLI and the log). Never holds a secret or a stack trace. */
   message: string;
   status?: number;
   requestIds?: string[];
@@ -44,6 +53,8 @@ export interface ScpErrorInit {
   url?: string;
   /** For `badInput`: what was refused, for a localized sentence. */
   reason?: BadInputReason;
+  /** For `network`: what to check, when the failure says (certificate, DNS, connection refused). */
+  hint?: NetworkHint;
   cause?: unknown;
 }
 
@@ -53,7 +64,10 @@ export interface ScpErrorInit {
  */
 const SCP_ERROR_BRAND = Symbol.for('scpCloudMl.ScpError');
 
-/** The one error type the SCP layer throws. `message` is what the UI shows. */
+/**
+ * The one error type the SCP layer throws. `message` is English, for the CLI and the log; the extension words its
+ * own sentence from `kind`, `status`, `details`, `reason` and `hint` (src/ui/errorPresenter.ts).
+ */
 export class ScpError extends Error {
   readonly [SCP_ERROR_BRAND] = true;
   readonly kind: ScpErrorKind;
@@ -64,6 +78,7 @@ export class ScpError extends Error {
   readonly method: string | undefined;
   readonly url: string | undefined;
   readonly reason: BadInputReason | undefined;
+  readonly hint: NetworkHint | undefined;
 
   constructor(init: ScpErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -76,6 +91,7 @@ export class ScpError extends Error {
     this.method = init.method;
     this.url = init.url;
     this.reason = init.reason;
+    this.hint = init.hint;
   }
 
   /** Transient failures that an idempotent call may retry. */

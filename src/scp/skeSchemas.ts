@@ -53,7 +53,6 @@ export const skeClusterShowResponseSchema = z.looseObject({
 
 export type SkeCluster = z.infer<typeof skeClusterSchema>;
 export type SkeClusterDetail = z.infer<typeof skeClusterDetailSchema>;
-export type SkeClusterListResponse = z.infer<typeof skeClusterListResponseSchema>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isScpError, ScpError } from '../scp/scpError';
+import { isScpError, ScpError, type NetworkHint } from '../scp/scpError';
 import { describeBadInput } from './badInputText';
 import type { ExtensionLog } from './extensionLog';
 import type { UserInput } from './userInput';
@@ -32,7 +32,7 @@ function describeScpError(error: ScpError): string {
     case 'server':
       return vscode.l10n.t('SCP had an internal error (HTTP {0}). Retry in a moment.', String(error.status ?? 500));
     case 'network':
-      return vscode.l10n.t('Could not reach SCP. Check your network or proxy, then retry.');
+      return error.hint ? describeNetworkHint(error.hint) : vscode.l10n.t('Could not reach SCP. Check your network or proxy, then retry.');
     case 'redirected':
       return vscode.l10n.t('SCP redirected the request (HTTP {0}); a proxy or captive portal may be in the way. Check the network, then retry.', String(error.status ?? 302));
     case 'timeout':
@@ -44,6 +44,22 @@ function describeScpError(error: ScpError): string {
     case 'badInput':
       // Refusals raised in the form layers are already localized; those from src/scp carry a reason to word.
       return error.reason ? describeBadInput(error.reason) : error.message;
+  }
+}
+
+/** What to check when the client could tell why SCP was out of reach. */
+function describeNetworkHint(hint: NetworkHint): string {
+  switch (hint.code) {
+    case 'tls':
+      return vscode.l10n.t(
+        'The TLS certificate of {0} was not accepted ({1}). If a corporate proxy inspects traffic, point NODE_EXTRA_CA_CERTS at its CA certificate, then retry.',
+        hint.host,
+        hint.errorCode,
+      );
+    case 'dns':
+      return vscode.l10n.t('Could not find {0}. Check the environment, the region or the endpoint override, and your DNS, then retry.', hint.host);
+    case 'refused':
+      return vscode.l10n.t('{0} refused the connection. Check that the endpoint is running and the port is right, then retry.', hint.host);
   }
 }
 

@@ -7,8 +7,7 @@ import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { detailsTexts } from './detailsTexts';
 import { buildDetailsView, refusedDetailsView, type DetailsSnapshot } from './detailsView';
-import { PanelShell } from './panelShell';
-import { sessionForPanel } from './panelSession';
+import { PanelHost } from './panelHost';
 import {
   detailsHostMessageSchema,
   detailsWebviewMessageSchema,
@@ -21,7 +20,7 @@ import {
 export interface DetailsPanelDeps {
   extensionUri: vscode.Uri;
   log: ExtensionLog;
-  connection: Pick<ConnectionManager, 'session'>;
+  connection: Pick<ConnectionManager, 'sessionFor'>;
 }
 
 /** What is known about the instance before its detail arrives (from the command target). */
@@ -36,7 +35,7 @@ export interface KnownInstance {
  * transitional it follows deployment tracking's changes (no polling of its own). Its buttons run the same
  * commands as the palette, with this instance as the target.
  */
-export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewMessage, DetailsView> {
+export class DetailsPanel extends PanelHost<DetailsHostMessage, DetailsWebviewMessage, DetailsView> {
   private snapshot: DetailsSnapshot;
   private revision = 0;
   /** Bumped by every tracker change, so that a slower refresh does not overwrite a newer detail. */
@@ -54,6 +53,7 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
       extensionUri: deps.extensionUri,
       app: 'detailsApp',
       log: deps.log,
+      connection: deps.connection,
       logName: () => `details ${this.snapshot.name}`,
       outgoing: detailsHostMessageSchema,
       incoming: detailsWebviewMessageSchema,
@@ -62,7 +62,7 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
     this.snapshot = { state, name: known.name, deleted: false, busy: true, ...(known.state ? { knownState: known.state } : {}) };
     this.clusterName = known.clusterName;
     panel.title = known.name;
-    this.host.render();
+    this.render();
     this.post();
   }
 
@@ -74,7 +74,7 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
     this.update({ busy: true });
     const { profileId, cloudMlId } = this.state;
     try {
-      const { session, signal } = await sessionForPanel(this.deps.connection, profileId, cancel.signal);
+      const { session, signal } = await this.sessionFor(profileId, cancel.signal);
       const detail = await session.cloudMl.get(cloudMlId, signal);
       const clusterId = detail.cluster_id || this.state.clusterId;
       const [cluster, estimate] = await Promise.allSettled([
@@ -160,6 +160,6 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
   private post(): void {
     const view = buildDetailsView(this.snapshot, detailsTexts(), ++this.revision);
     if (this.panel.title !== view.title) this.panel.title = view.title;
-    this.host.post({ type: 'details', view });
+    this.postMessage({ type: 'details', view });
   }
 }

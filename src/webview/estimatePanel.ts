@@ -5,8 +5,7 @@ import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { estimateTexts } from './estimateTexts';
 import { buildEstimateView, type EstimateSnapshot } from './estimateView';
-import { PanelShell } from './panelShell';
-import { sessionForPanel } from './panelSession';
+import { PanelHost } from './panelHost';
 import {
   estimateHostMessageSchema,
   estimateWebviewMessageSchema,
@@ -19,14 +18,14 @@ import {
 export interface EstimatePanelDeps {
   extensionUri: vscode.Uri;
   log: ExtensionLog;
-  connection: Pick<ConnectionManager, 'session'>;
+  connection: Pick<ConnectionManager, 'sessionFor'>;
 }
 
 /**
  * One cluster's estimate panel: what the cluster can give to Cloud ML, with a copilot toggle that queries again
  * with use_copilot. Reads SCP only when opened, restored, refreshed or toggled.
  */
-export class EstimatePanel extends PanelShell<EstimateHostMessage, EstimateWebviewMessage, EstimateView> {
+export class EstimatePanel extends PanelHost<EstimateHostMessage, EstimateWebviewMessage, EstimateView> {
   private snapshot: EstimateSnapshot;
   private revision = 0;
   /** False after a restore: the cluster's name is read along with the estimate. */
@@ -42,6 +41,7 @@ export class EstimatePanel extends PanelShell<EstimateHostMessage, EstimateWebvi
       extensionUri: deps.extensionUri,
       app: 'estimateApp',
       log: deps.log,
+      connection: deps.connection,
       logName: () => `estimate ${this.snapshot.clusterName}`,
       outgoing: estimateHostMessageSchema,
       incoming: estimateWebviewMessageSchema,
@@ -49,7 +49,7 @@ export class EstimatePanel extends PanelShell<EstimateHostMessage, EstimateWebvi
     });
     this.nameKnown = clusterName !== undefined;
     this.snapshot = { state: { ...state }, clusterName: clusterName ?? state.clusterId, busy: true };
-    this.host.render();
+    this.render();
     this.post();
   }
 
@@ -63,7 +63,7 @@ export class EstimatePanel extends PanelShell<EstimateHostMessage, EstimateWebvi
     this.update({ busy: true });
     const { profileId, clusterId, useCopilot } = this.snapshot.state;
     try {
-      const { session, signal } = await sessionForPanel(this.deps.connection, profileId, cancel.signal);
+      const { session, signal } = await this.sessionFor(profileId, cancel.signal);
       const [estimate, cluster] = await Promise.all([
         session.cloudMl.getEstimate(clusterId, useCopilot, signal),
         this.nameKnown ? Promise.resolve(undefined) : session.ske.getCluster(clusterId, signal).catch(() => undefined),
@@ -107,6 +107,6 @@ export class EstimatePanel extends PanelShell<EstimateHostMessage, EstimateWebvi
   private post(): void {
     const view = buildEstimateView(this.snapshot, estimateTexts(), ++this.revision);
     if (this.panel.title !== view.title) this.panel.title = view.title;
-    this.host.post({ type: 'estimate', view });
+    this.postMessage({ type: 'estimate', view });
   }
 }

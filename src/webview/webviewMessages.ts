@@ -11,7 +11,6 @@ export const STATE_TONES = ['transitional', 'healthy', 'failed', 'unknown'] as c
 export type StateTone = (typeof STATE_TONES)[number];
 
 export const NOTICE_TONES = ['info', 'error', 'deleted'] as const;
-export type NoticeTone = (typeof NOTICE_TONES)[number];
 
 export const RESOURCE_GROUPS = ['analytics', 'application', 'copilot'] as const;
 export type ResourceGroup = (typeof RESOURCE_GROUPS)[number];
@@ -99,7 +98,6 @@ export type ResourceGroupView = z.infer<typeof resourceGroupSchema>;
 const rawResourceTextSchema = z.strictObject({ which: z.enum(['request', 'limit']), text });
 
 const badgeSchema = z.strictObject({ text, tone: z.enum(STATE_TONES) });
-export type Badge = z.infer<typeof badgeSchema>;
 
 export const detailsViewSchema = z.strictObject({
   revision,

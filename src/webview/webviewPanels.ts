@@ -14,7 +14,7 @@ export const ESTIMATE_VIEW_TYPE = 'scpCloudMl.estimate';
 export interface WebviewPanelsDeps {
   extensionUri: vscode.Uri;
   log: ExtensionLog;
-  connection: Pick<ConnectionManager, 'session'>;
+  connection: Pick<ConnectionManager, 'sessionFor'>;
   /** Deployment tracking's change events: the only way an open panel updates by itself. */
   tracker: Pick<DeploymentTracking, 'onDidChangeInstance'>;
 }

@@ -11,14 +11,14 @@ const IDLE_AFTER_ACTIVATION_MS = 2_000;
 export async function run(): Promise<void> {
   try {
     const api = await extensionTestApi();
-    const requestsAtActivation = api.services.connection.requestCount;
+    const requestsAtActivation = api.connection.requestCount;
     await sleep(IDLE_AFTER_ACTIVATION_MS);
     reportToRunner({
       kind: 'activation',
       activationMs: api.activationMs,
       requestsAtActivation,
-      requestsAfterIdle: api.services.connection.requestCount,
-      profileActive: api.services.connection.activeProfile() !== undefined,
+      requestsAfterIdle: api.connection.requestCount,
+      profileActive: api.connection.activeProfile() !== undefined,
     });
   } catch (error) {
     reportToRunner({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

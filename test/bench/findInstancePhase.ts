@@ -28,7 +28,7 @@ interface Run {
  */
 export async function measureFindInstance(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
   const admin = new EmulatorAdminClient(emulator);
-  const catalog = api.services.catalog;
+  const catalog = api.catalog;
   await admin.setLatency(LATENCY_MS);
   await setSetting('pageSize', PAGE_SIZE);
   const metrics: BenchMetric[] = [];
@@ -37,7 +37,7 @@ export async function measureFindInstance(api: ExtensionTestApi, emulator: Bench
       const profileId = `bench-find-c${concurrency}`;
       await setSetting('maxConcurrentRequests', concurrency);
       await useEmulatorProfile(api, profileId, emulator);
-      const session = await api.services.connection.session();
+      const session = await api.connection.session();
       let clusters: SkeCluster[] = await catalog.allClusters();
       if (clusters.length !== FIND_CLUSTERS) throw new Error(`findInstance sees ${clusters.length} clusters, expected ${FIND_CLUSTERS}.`);
 
@@ -108,7 +108,7 @@ export async function measureFindInstance(api: ExtensionTestApi, emulator: Bench
           ),
         );
       }
-      await api.services.connection.remove(profileId, true);
+      await api.connection.remove(profileId, true);
     }
   } finally {
     await admin.setLatency(0);

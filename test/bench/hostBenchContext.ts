@@ -15,7 +15,7 @@ export async function extensionTestApi(): Promise<ExtensionTestApi> {
 
 /** Saves (or replaces) a profile pointing at a runner-owned emulator and makes it active: a fresh session with the current settings. */
 export async function useEmulatorProfile(api: ExtensionTestApi, id: string, emulator: BenchEmulator): Promise<void> {
-  await api.services.connection.saveProfile(
+  await api.connection.saveProfile(
     { id, name: id, environment: 'e', region: 'kr-west1', endpointOverride: emulator.url, source: 'manual' },
     { accessKey: emulator.accessKey, secretKey: emulator.secretKey },
     true,

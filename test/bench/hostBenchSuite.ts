@@ -37,9 +37,9 @@ export async function run(): Promise<void> {
     await phase('tree', () => measureTree(api, config.emulators.tree));
     await phase('findInstance', () => measureFindInstance(api, config.emulators.find));
     await phase('polling', () => measurePolling(api, config.emulators.poll));
-    for (const profile of api.services.connection.profiles()) await api.services.connection.remove(profile.id, true);
+    for (const profile of api.connection.profiles()) await api.connection.remove(profile.id, true);
     await useEmulatorProfile(api, IDLE_PROFILE_ID, config.emulators.idle);
-    await api.services.tracker.flush();
+    await api.tracker.flush();
   } catch (error) {
     reportToRunner({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     throw error;

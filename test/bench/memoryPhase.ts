@@ -10,7 +10,7 @@ const MB = 1024 * 1024;
 export const MEMORY_CLUSTERS = 2000;
 
 function contextOf(api: ExtensionTestApi, node: ExplorerNode): string {
-  return api.services.explorer.provider.getTreeItem(node).contextValue ?? '';
+  return api.explorer.provider.getTreeItem(node).contextValue ?? '';
 }
 
 /**
@@ -19,7 +19,7 @@ function contextOf(api: ExtensionTestApi, node: ExplorerNode): string {
  * VS Code would. The baseline is the same host before the profile was used. Runs first, in a fresh host.
  */
 export async function measureMemory(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
-  const provider = api.services.explorer.provider;
+  const provider = api.explorer.provider;
   const collector = findGc();
   const before = await settledHeapUsed(collector);
 
@@ -52,7 +52,7 @@ export async function measureMemory(api: ExtensionTestApi, emulator: BenchEmulat
   };
 
   // Switching profile must release it all again.
-  await api.services.connection.activate(undefined);
+  await api.connection.activate(undefined);
   rendered.length = 0;
   const released = await settledHeapUsed(collector);
   const residue: BenchMetric = {

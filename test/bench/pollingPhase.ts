@@ -20,7 +20,7 @@ const perMinute = (count: number, windowMs: number): number => (count * 60_000) 
  */
 export async function measurePolling(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
   const admin = new EmulatorAdminClient(emulator);
-  const { tracker, catalog } = api.services;
+  const { tracker, catalog } = api;
   await setSetting('pollIntervalSeconds', INTERVAL_SECONDS);
   await useEmulatorProfile(api, 'bench-poll', emulator);
   const profileId = 'bench-poll';
@@ -67,6 +67,6 @@ export async function measurePolling(api: ExtensionTestApi, emulator: BenchEmula
     ];
   } finally {
     await setSetting('pollIntervalSeconds', undefined);
-    await api.services.connection.remove(profileId, true);
+    await api.connection.remove(profileId, true);
   }
 }

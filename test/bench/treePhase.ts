@@ -21,7 +21,7 @@ export async function measureTree(api: ExtensionTestApi, emulator: BenchEmulator
   await useEmulatorProfile(api, 'bench-tree', emulator);
   await admin.setLatency(LATENCY_MS);
   try {
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     // One warm-up call so both measurements run over an open keep-alive connection.
     await session.ske.listClusters({ page: 0, size: PAGE_SIZE });
     const roundTrips = await repeat(RUNS, async () => {
@@ -32,9 +32,9 @@ export async function measureTree(api: ExtensionTestApi, emulator: BenchEmulator
     const firstPage = await repeat(RUNS, async () => {
       const started = now();
       await vscode.commands.executeCommand('scpCloudMl.refresh');
-      const roots = await api.services.explorer.provider.getChildren();
+      const roots = await api.explorer.provider.getChildren();
       const elapsed = now() - started;
-      const clusters = roots.filter((node) => (api.services.explorer.provider.getTreeItem(node).contextValue ?? '').startsWith('scpCloudMl.cluster.'));
+      const clusters = roots.filter((node) => (api.explorer.provider.getTreeItem(node).contextValue ?? '').startsWith('scpCloudMl.cluster.'));
       if (clusters.length !== PAGE_SIZE) throw new Error(`The refreshed tree shows ${clusters.length} clusters, expected a first page of ${PAGE_SIZE}.`);
       return elapsed;
     });

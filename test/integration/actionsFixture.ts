@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
 /**
  * Shared set-up of the create / update / delete suites: the extension's test API, an emulator of their own
@@ -20,16 +20,9 @@ export function useActionsFixture(profileId: string): () => ActionsFixture {
 
   before(async function () {
     this.timeout(60_000);
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
-    assert.ok(extension, 'the extension under test is not loaded');
-    const api = await extension.activate();
-    assert.ok(api, 'no test API: the extension is not running in ExtensionMode.Test');
+    const api = await activateTestApi();
     const emu = await startEmulator({ port: 0, deploySeconds: 600 });
-    await api.services.connection.saveProfile(
-      { id: profileId, name: profileId, environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    await saveEmulatorProfile(api, emu, { id: profileId });
     fixture = { api, emu, profileId };
   });
 
@@ -37,18 +30,18 @@ export function useActionsFixture(profileId: string): () => ActionsFixture {
     if (!fixture) return;
     const { api, emu } = fixture;
     api.setUserInput(undefined);
-    for (const operation of api.services.tracker.inFlight()) {
-      if (operation.profileId === profileId) api.services.tracker.stopTracking(profileId, operation.cloudMlId);
+    for (const operation of api.tracker.inFlight()) {
+      if (operation.profileId === profileId) api.tracker.stopTracking(profileId, operation.cloudMlId);
     }
     emu.admin.clearFaults();
     emu.admin.reset();
     emu.admin.resetCounters();
-    api.services.catalog.invalidate();
+    api.catalog.invalidate();
   });
 
   after(async () => {
     if (!fixture) return;
-    await fixture.api.services.connection.remove(profileId, true);
+    await fixture.api.connection.remove(profileId, true);
     await fixture.emu.close();
     fixture = undefined;
   });

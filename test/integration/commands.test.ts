@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import { activateTestApi, EXTENSION_ID } from './extensionFixture';
 
-const extensionId = 'scp-tools.scp-cloud-ml';
 
 /** docs/architecture.md "Public interface", copied here on purpose: a renamed or dropped command must fail this suite. */
 const publicCommandIds = [
@@ -35,21 +35,13 @@ interface Contributions {
   viewsWelcome?: { view: string; when?: string }[];
 }
 
-async function activatedTestApi(): Promise<ExtensionTestApi> {
-  const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded in this VS Code`);
-  const api = await extension.activate();
-  assert.ok(api, 'activate() returned no test API: the extension is not running in ExtensionMode.Test');
-  return api;
-}
-
 describe('commands', () => {
   let api: ExtensionTestApi;
   let contributes: Contributions;
 
   before(async () => {
-    api = await activatedTestApi();
-    contributes = (vscode.extensions.getExtension(extensionId)!.packageJSON as { contributes: Contributions }).contributes;
+    api = await activateTestApi();
+    contributes = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: Contributions }).contributes;
   });
 
   it('registers every command of the public interface', async () => {
@@ -74,7 +66,7 @@ describe('commands', () => {
   });
 
   it('sets scpCloudMl.hasProfile to false when there is no profile (the welcome view shows)', () => {
-    assert.equal(api.services.connection.activeProfile(), undefined);
+    assert.equal(api.connection.activeProfile(), undefined);
     assert.equal(api.contextKey('scpCloudMl.hasProfile'), false);
     const welcome = contributes.viewsWelcome?.find((w) => w.view === 'scpCloudMl.explorer');
     assert.equal(welcome?.when, '!scpCloudMl.hasProfile');

@@ -7,9 +7,12 @@ import type { Profile } from '../../src/connection/profile';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { BACK } from '../../src/ui/userInput';
+import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
+import { instanceTarget } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
+import { until } from '../support/until';
+import { activateTestApi, saveEmulatorProfile, EXTENSION_ID } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const WRONG_SECRET = 'wrong-secret-key-Vb93kq0z-never-stored';
 const UNCHECKED_ACCESS_KEY = 'UNCHECKEDACCESSKEY0042';
 const OVERRIDE_ROW = 'Advanced: endpoint override…';
@@ -36,8 +39,8 @@ describe('connection', function () {
   const savedEnv = new Map<string, string | undefined>();
 
   const fixture = (name: string): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'integration', 'fixtures', name);
-  const connection = (): ExtensionTestApi['services']['connection'] => api.services.connection;
-  const status = (): AccountStatusSnapshot => api.services.accountStatus.snapshot();
+  const connection = (): ExtensionTestApi['connection'] => api.connection;
+  const status = (): AccountStatusSnapshot => api.accountStatus.snapshot();
   const clusterRequests = (emulator: RunningEmulator): number => emulator.admin.counters().byRoute['GET /v1/clusters'] ?? 0;
   const profileNamed = (name: string): Profile | undefined => connection().profiles().find((p) => p.name === name);
 
@@ -65,14 +68,12 @@ describe('connection', function () {
     return [name, 'e', OVERRIDE_ROW, emulator.url, region];
   }
 
-  async function activateNew(id: string, name: string, emulator: RunningEmulator, secretKey = emulator.secretKey): Promise<Profile> {
-    const profile: Profile = { id, name, environment: 'e', region: 'kr-west1', endpointOverride: emulator.url, source: 'manual' };
-    await connection().saveProfile(profile, { accessKey: emulator.accessKey, secretKey }, true);
-    return profile;
+  function activateNew(id: string, name: string, emulator: RunningEmulator, secretKey = emulator.secretKey): Promise<Profile> {
+    return saveEmulatorProfile(api, emulator, { id, name, secretKey });
   }
 
   async function clusterLabels(): Promise<string[]> {
-    const roots = await api.services.explorer.provider.getChildren();
+    const roots = await api.explorer.provider.getChildren();
     return roots
       .map((node) => node.treeItem())
       .filter((item) => String(item.contextValue ?? '').startsWith('scpCloudMl.cluster.'))
@@ -82,7 +83,7 @@ describe('connection', function () {
 
   function assertNoSecretAnywhere(): void {
     const places: [string, string][] = [];
-    const state = api.services.context.globalState;
+    const state = api.storage.globalState;
     for (const key of state.keys()) places.push([`globalState ${key}`, JSON.stringify(state.get(key)) ?? '']);
     const properties = Object.keys(
       (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration
@@ -90,7 +91,7 @@ describe('connection', function () {
     );
     const configuration = vscode.workspace.getConfiguration();
     for (const property of properties) places.push([`setting ${property}`, JSON.stringify(configuration.inspect(property)) ?? '']);
-    const userSettings = path.resolve(api.services.context.globalStorageUri.fsPath, '..', '..', 'settings.json');
+    const userSettings = path.resolve(api.storage.globalStorageUri.fsPath, '..', '..', 'settings.json');
     if (existsSync(userSettings)) places.push(['settings.json', readFileSync(userSettings, 'utf8')]);
     places.push(['log', api.logText()]);
     if (ui) places.push(['messages', JSON.stringify(ui.messages)]);
@@ -101,9 +102,9 @@ describe('connection', function () {
   }
 
   before(async () => {
-    api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionTestApi;
+    api = await activateTestApi();
     // Start from no profile, whatever ran before in this extension host.
-    for (const profile of api.services.connection.profiles()) await api.services.connection.remove(profile.id, true);
+    for (const profile of api.connection.profiles()) await api.connection.remove(profile.id, true);
     emu = await startEmulator({ port: 0, deploySeconds: 1 });
     emuB = await startEmulator({ port: 0, deploySeconds: 1, clusters: 3, seed: 7 });
     // The host machine's own SCP_TF_* variables must not leak into the import tests.
@@ -292,6 +293,19 @@ describe('connection', function () {
         assert.equal(warning.modal, true, 'a modal, so VS Code adds its Cancel button');
         assert.deepEqual(warning.actions, ['Save Anyway', 'Edit']);
         assert.match(warning.message, /Could not check the keys with SCP\. Could not reach SCP/);
+        assert.deepEqual(connection().profiles(), []);
+      });
+
+      it('says what to check when the endpoint refuses the connection', async () => {
+        // Nothing listens on port 1 of the loopback: the connection is refused at once.
+        script([...formUpToKeys('refused').slice(0, 3), 'http://127.0.0.1:1', 'kr-west1', emu.accessKey, emu.secretKey], [undefined]);
+        await run('scpCloudMl.signIn');
+        const warning = ui.messages.find((m) => m.severity === 'warn');
+        assert.ok(warning, 'no warning was shown');
+        assert.equal(
+          warning.message,
+          'Could not check the keys with SCP. 127.0.0.1:1 refused the connection. Check that the endpoint is running and the port is right, then retry.',
+        );
         assert.deepEqual(connection().profiles(), []);
       });
 
@@ -510,6 +524,35 @@ describe('connection', function () {
       assert.equal(emu.admin.counters().total, requestsToA, 'nothing more was asked of A');
     });
 
+    it("a command or a panel of one profile does not act on it after a switch to another", async () => {
+      const a = await activateNew('profile-a', 'account-a', emu);
+      await activateNew('profile-b', 'account-b', emuB);
+      const target = instanceTarget({ emu, profileId: a.id }, emu.admin.snapshot().instances[0].cloud_ml_name);
+      const requestsToA = emu.admin.counters().total;
+
+      script([]);
+      await run('scpCloudMl.checkReleasable', target, true);
+      assert.deepEqual(
+        ui.messages.filter((m) => m.severity === 'error').map((m) => m.message),
+        ['The active SCP profile changed while this was open. Run the command again.'],
+      );
+
+      script([]);
+      await run('scpCloudMl.showDetails', target);
+      const panel = api.panels.detailsPanel(a.id, target.cloudMlId);
+      assert.ok(panel, 'the details panel opened');
+      try {
+        await until('the panel says it belongs to another profile', () => panel.lastView?.notice !== undefined);
+        assert.deepEqual(panel.lastView?.notice, {
+          tone: 'error',
+          text: 'This panel belongs to another SCP profile. Switch back to that profile, then refresh.',
+        });
+      } finally {
+        await disposeWhenDrawn(panel);
+      }
+      assert.equal(emu.admin.counters().total, requestsToA, 'nothing was asked of A');
+    });
+
     it('"Add profile…" in the switcher opens the sign-in form', async () => {
       await activateNew('profile-a', 'account-a', emu);
       script(['$(add) Add profile…', CANCEL]);
@@ -560,13 +603,13 @@ describe('connection', function () {
       const profile = connection().activeProfile();
       assert.equal(profile?.source, 'emulator');
       assert.match(profile?.endpointOverride ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
-      const running = await api.services.emulator.current();
+      const running = await api.emulator.current();
       assert.ok(running, 'the built-in emulator is running');
       const seeded = running.admin.snapshot().clusters.map((c) => c.name).sort();
       assert.ok(seeded.length > 0);
       assert.deepEqual(await clusterLabels(), seeded);
       assert.equal(status().text, '$(cloud) SCP: Emulator · kr-west1');
-      await api.services.emulator.stop();
+      await api.emulator.stop();
     });
   });
 });

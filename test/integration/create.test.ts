@@ -160,7 +160,7 @@ describe('create', function () {
 
     assert.ok(!api.logText().includes(REGISTRY_SECRET), 'the registry secret reached the log');
     assert.ok(!JSON.stringify(ui.prompts).includes(REGISTRY_SECRET));
-    assert.ok(api.services.tracker.isTracked(profileId, created[0].cloud_ml_id), 'the new instance is tracked');
+    assert.ok(api.tracker.isTracked(profileId, created[0].cloud_ml_id), 'the new instance is tracked');
     assert.ok(ui.progress.some((p) => p.title.includes('ml-team') && p.cancellable), 'the POST runs with cancellable progress');
   });
 
@@ -314,7 +314,7 @@ describe('create', function () {
     const created = instancesNamed(emu, 'ml-team');
     assert.equal(created.length, 1);
     assert.deepEqual(created[0].createRequest, expectedRequest(v, sandbox.id));
-    assert.ok(api.services.tracker.isTracked(profileId, created[0].cloud_ml_id), 'the instance found after the retry is tracked');
+    assert.ok(api.tracker.isTracked(profileId, created[0].cloud_ml_id), 'the instance found after the retry is tracked');
     assert.ok(!api.logText().includes(REGISTRY_SECRET));
   });
 

@@ -42,7 +42,7 @@ describe('delete', function () {
     assert.equal(requestsTo(emu, CHECK_RELEASABLE), 1, 'check-releasable ran first');
     assert.equal(requestsTo(emu, DELETE), 1);
     assert.equal(instanceNamed(emu, 'ml-prod')?.cloud_ml_state, 'DELETING');
-    assert.equal(api.services.tracker.inFlight().find((op) => op.profileId === profileId && op.cloudMlId === target.cloudMlId)?.kind, 'delete');
+    assert.equal(api.tracker.inFlight().find((op) => op.profileId === profileId && op.cloudMlId === target.cloudMlId)?.kind, 'delete');
   });
 
   it('is refused while the instance is transitional, before asking anything', async () => {

@@ -9,6 +9,7 @@ import type { PickItem } from '../../src/ui/userInput';
 import { CANCEL, ScriptedUserInput, type RecordedPrompt } from '../support/scriptedUserInput';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { until } from '../support/until';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
 const PROFILE_ID = 'test-deployments';
 const REGISTRY_SECRET = 'registry-secret-Zq81-never-logged';
@@ -52,12 +53,12 @@ describe('deployments', function () {
    * session's are the same classes), on the extension's globalState under a test key and status item id.
    */
   function newTracker(ui: ScriptedUserInput, storageKey = `scpCloudMl.deployments.test-${++storageCounter}`): DeploymentTracker {
-    const TrackerClass = api.services.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
+    const TrackerClass = api.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
     const tracker = new TrackerClass({
-      connection: api.services.connection,
+      connection: api.connection,
       ui,
-      log: api.services.log,
-      state: api.services.context.globalState,
+      log: api.log,
+      state: api.storage.globalState,
       storageKey,
       statusItemId: TEST_STATUS_ITEM,
     });
@@ -70,7 +71,7 @@ describe('deployments', function () {
     const clusterId = freeClusters.shift();
     assert.ok(clusterId, 'the emulator ran out of free RUNNING clusters');
     const name = `${prefix}-${++nameCounter}`;
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     const created = await session.cloudMl.create({
       cloud_ml_name: name,
       cluster_id: clusterId,
@@ -93,17 +94,10 @@ describe('deployments', function () {
   }
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
-    const activated = await extension?.activate();
-    assert.ok(activated, 'no test API');
-    api = activated;
+    api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: DEPLOY_SECONDS, clusters: 40 });
-    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
-    await api.services.connection.saveProfile(
-      { id: PROFILE_ID, name: 'deployments', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    api.connection.overrideClientTimingForTests(FAST_RETRIES);
+    await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'deployments' });
     await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', POLL_SECONDS, vscode.ConfigurationTarget.Global);
     const state = emu.admin.snapshot();
     const taken = new Set(state.instances.map((i) => i.cluster_id));
@@ -120,13 +114,13 @@ describe('deployments', function () {
       await tracker.flush();
       tracker.dispose();
     }
-    for (let i = 1; i <= storageCounter; i++) await api.services.context.globalState.update(`scpCloudMl.deployments.test-${i}`, undefined);
+    for (let i = 1; i <= storageCounter; i++) await api.storage.globalState.update(`scpCloudMl.deployments.test-${i}`, undefined);
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
-    api.services.connection.overrideClientTimingForTests(undefined);
-    await api.services.connection.remove(PROFILE_ID, true);
+    api.connection.overrideClientTimingForTests(undefined);
+    await api.connection.remove(PROFILE_ID, true);
     await emu?.close();
   });
 
@@ -134,7 +128,7 @@ describe('deployments', function () {
     // The extension's own tracker, with notifications through the extension's UserInput seam.
     const ui = new ScriptedUserInput();
     api.setUserInput(ui);
-    const tracker = api.services.tracker;
+    const tracker = api.tracker;
     const changes: InstanceChange[] = [];
     const listener = tracker.onDidChangeInstance((c) => changes.push(c));
     try {
@@ -208,7 +202,7 @@ describe('deployments', function () {
     await first.flush();
     first.dispose();
     assert.equal(first.snapshot().active, false, 'the disposed tracker polls no more');
-    const stored = api.services.context.globalState.get<TrackedOperation[]>(key) ?? [];
+    const stored = api.storage.globalState.get<TrackedOperation[]>(key) ?? [];
     assert.ok(stored.some((op) => op.cloudMlId === instance.cloudMlId && op.outcome === undefined), 'persisted as in flight');
 
     const ui = new ScriptedUserInput();
@@ -219,16 +213,16 @@ describe('deployments', function () {
     assert.equal(finishedOp(second, instance.cloudMlId)?.outcome, 'succeeded');
     assert.equal(ui.messages.at(-1)?.message, `Cloud ML ${instance.name} is DEPLOYED`);
     await second.flush();
-    const after = api.services.context.globalState.get<TrackedOperation[]>(key) ?? [];
+    const after = api.storage.globalState.get<TrackedOperation[]>(key) ?? [];
     assert.equal(after.find((op) => op.cloudMlId === instance.cloudMlId)?.outcome, 'succeeded', 'the end is persisted too');
   });
 
   it('with nothing in flight no Cloud ML request is made for 10 intervals; with one in flight, one GET per interval', async function () {
-    assert.equal(api.services.tracker.inFlight().length, 0);
+    assert.equal(api.tracker.inFlight().length, 0);
     emu.admin.resetCounters();
     await sleep(10 * POLL_MS);
     assert.equal(cloudMlRequests(emu), 0, `Cloud ML requests at rest: ${JSON.stringify(emu.admin.counters().byRoute)}`);
-    assert.equal(api.services.tracker.snapshot().active, false, 'no timer armed at rest');
+    assert.equal(api.tracker.snapshot().active, false, 'no timer armed at rest');
 
     emu.admin.setDeploySeconds(600); // a long deployment: it stays CREATING during the window
     const ui = new ScriptedUserInput();
@@ -290,7 +284,7 @@ describe('deployments', function () {
       const instance = await createInstance('gone');
       tracker.track(request(instance));
       await until('the create to settle', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
-      const session = await api.services.connection.session();
+      const session = await api.connection.session();
       await session.cloudMl.delete(instance.cloudMlId);
       tracker.track(request(instance, 'delete'));
       assert.equal(tracker.snapshot().status.text, `$(sync~spin) Cloud ML: deleting ${instance.name}`);
@@ -318,7 +312,7 @@ describe('deployments', function () {
     emu.admin.injectFault({ kind: 'gateway401', count: -1, method: 'GET', path: `/v1/cloud-ml/${instance.cloudMlId}` });
     tracker.track(request(instance));
     await until('the pause', () => tracker.snapshot().paused);
-    assert.equal(api.services.connection.authFailed, true);
+    assert.equal(api.connection.authFailed, true);
     await until('the running poll to end', () => !tracker.snapshot().active);
     emu.admin.resetCounters();
     await sleep(6 * POLL_MS);
@@ -328,20 +322,16 @@ describe('deployments', function () {
 
     emu.admin.clearFaults();
     // Any successful call clears the auth failure (as a refresh of the tree would).
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     await session.ske.listClusters({ page: 0, size: 1 });
-    assert.equal(api.services.connection.authFailed, false);
+    assert.equal(api.connection.authFailed, false);
     await until('the create to settle after the pause', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
     assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
   });
 
   it('polls only the active profile\'s operations, and stops following those of a removed profile', async () => {
     const otherId = `${PROFILE_ID}-other`;
-    await api.services.connection.saveProfile(
-      { id: otherId, name: 'deployments-other', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      false,
-    );
+    await saveEmulatorProfile(api, emu, { id: otherId, name: 'deployments-other', activate: false });
     try {
       const ui = new ScriptedUserInput();
       const tracker = newTracker(ui);
@@ -354,35 +344,31 @@ describe('deployments', function () {
       assert.equal(tracker.snapshot().status.visible, false, 'the item shows the active profile\'s operations only');
       assert.equal(tracker.isTracked(otherId, instance.cloudMlId), true);
 
-      await api.services.connection.activate(otherId);
+      await api.connection.activate(otherId);
       await until('the create to settle once its profile is active', () => finishedOp(tracker, instance.cloudMlId) !== undefined);
       assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'succeeded');
 
       // Removing the active profile fires a profile change: its operations stop at once.
       const orphan = await createInstance('orphan');
       tracker.track({ ...request(orphan), profileId: otherId });
-      await api.services.connection.remove(otherId, true);
+      await api.connection.remove(otherId, true);
       assert.equal(tracker.isTracked(otherId, orphan.cloudMlId), false);
       assert.equal(finishedOp(tracker, orphan.cloudMlId)?.outcome, 'stopped');
-      await api.services.connection.activate(PROFILE_ID);
+      await api.connection.activate(PROFILE_ID);
 
       // Removing an INACTIVE profile fires no event; the next look at the list forgets its operations.
-      await api.services.connection.saveProfile(
-        { id: otherId, name: 'deployments-other', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-        { accessKey: emu.accessKey, secretKey: emu.secretKey },
-        false,
-      );
+      await saveEmulatorProfile(api, emu, { id: otherId, name: 'deployments-other', activate: false });
       const stray = await createInstance('stray');
-      api.services.tracker.track({ ...request(stray), profileId: otherId });
-      await api.services.connection.remove(otherId, true);
-      assert.equal(api.services.tracker.isTracked(otherId, stray.cloudMlId), true);
+      api.tracker.track({ ...request(stray), profileId: otherId });
+      await api.connection.remove(otherId, true);
+      assert.equal(api.tracker.isTracked(otherId, stray.cloudMlId), true);
       api.setUserInput(new ScriptedUserInput([CANCEL]));
       await vscode.commands.executeCommand('scpCloudMl.showDeployments');
-      assert.equal(api.services.tracker.isTracked(otherId, stray.cloudMlId), false);
-      assert.equal(finishedOp(api.services.tracker, stray.cloudMlId)?.outcome, 'stopped');
+      assert.equal(api.tracker.isTracked(otherId, stray.cloudMlId), false);
+      assert.equal(finishedOp(api.tracker, stray.cloudMlId)?.outcome, 'stopped');
     } finally {
-      if (api.services.connection.activeProfile()?.id !== PROFILE_ID) await api.services.connection.activate(PROFILE_ID);
-      if (api.services.connection.profiles().some((p) => p.id === otherId)) await api.services.connection.remove(otherId, true);
+      if (api.connection.activeProfile()?.id !== PROFILE_ID) await api.connection.activate(PROFILE_ID);
+      if (api.connection.profiles().some((p) => p.id === otherId)) await api.connection.remove(otherId, true);
     }
   });
 
@@ -411,7 +397,7 @@ describe('deployments', function () {
 
   it('showDeployments lists in-flight and finished operations, and stops tracking the chosen one', async () => {
     emu.admin.setDeploySeconds(600);
-    const tracker = api.services.tracker;
+    const tracker = api.tracker;
     const instance = await createInstance('listed');
     tracker.track(request(instance));
     const labelOf = (prompt: RecordedPrompt, name: string): string => {

@@ -8,8 +8,8 @@ import { BACK } from '../../src/ui/userInput';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { CANCEL, ScriptedUserInput, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { until } from '../support/until';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const LOOKUP_ROUTE = 'GET /v1/cloud-ml/clusters/{id}';
 const LIST_ROUTE = 'GET /v1/clusters';
 /** The internal command of the "Load more…" node (not contributed, so not in the palette). */
@@ -41,8 +41,8 @@ describe('explorer', function () {
   let forty: RunningEmulator;
   const profiles = { seeded: 'test-explorer-seeded', many: 'test-explorer-120', forty: 'test-explorer-40' };
 
-  const explorer = (): ExtensionTestApi['services']['explorer'] => api.services.explorer;
-  const provider = (): ExtensionTestApi['services']['explorer']['provider'] => api.services.explorer.provider;
+  const explorer = (): ExtensionTestApi['explorer'] => api.explorer;
+  const provider = (): ExtensionTestApi['explorer']['provider'] => api.explorer.provider;
 
   function row(node: ExplorerNode): Row {
     const item = provider().getTreeItem(node);
@@ -83,7 +83,7 @@ describe('explorer', function () {
 
   async function useProfile(id: string): Promise<void> {
     // Activating (even the active one) starts a fresh session: every cache, filter and page count is dropped.
-    await api.services.connection.activate(id);
+    await api.connection.activate(id);
   }
 
   function script(answers: ScriptedAnswer[]): ScriptedUserInput {
@@ -94,26 +94,17 @@ describe('explorer', function () {
 
   before(async function () {
     this.timeout(60_000);
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>(EXTENSION_ID);
-    assert.ok(extension, 'the extension under test is not loaded');
-    const activated = await extension.activate();
-    assert.ok(activated, 'no test API: the extension is not running in ExtensionMode.Test');
-    api = activated;
+    api = await activateTestApi();
     [seeded, many, forty] = await Promise.all([
       startEmulator({ port: 0, deploySeconds: 600 }),
       startEmulator({ port: 0, deploySeconds: 600, clusters: 120 }),
       startEmulator({ port: 0, deploySeconds: 600, clusters: 40 }),
     ]);
-    const save = (id: string, emu: RunningEmulator): Promise<void> =>
-      api.services.connection.saveProfile(
-        { id, name: id, environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-        { accessKey: emu.accessKey, secretKey: emu.secretKey },
-        false,
-      );
+    const save = (id: string, emu: RunningEmulator): Promise<unknown> => saveEmulatorProfile(api, emu, { id, activate: false });
     await save(profiles.seeded, seeded);
     await save(profiles.many, many);
     await save(profiles.forty, forty);
-    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.connection.overrideClientTimingForTests(FAST_RETRIES);
     // Keep the tree hidden while the tests read it: a visible tree makes VS Code load branches on its own.
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
@@ -137,8 +128,8 @@ describe('explorer', function () {
   after(async () => {
     // Leave no visible tree behind: other suites count requests, and a visible tree loads on every profile change.
     await vscode.commands.executeCommand('workbench.view.explorer');
-    api.services.connection.overrideClientTimingForTests(undefined);
-    for (const id of Object.values(profiles)) await api.services.connection.remove(id, true);
+    api.connection.overrideClientTimingForTests(undefined);
+    for (const id of Object.values(profiles)) await api.connection.remove(id, true);
     await Promise.all([seeded?.close(), many?.close(), forty?.close()]);
   });
 
@@ -363,7 +354,7 @@ describe('explorer', function () {
       const config = vscode.workspace.getConfiguration('scpCloudMl');
       await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
       // The setting's timeout, without the three retries of a GET (4 s more of waiting; retries are unit-tested).
-      api.services.connection.overrideClientTimingForTests({ ...FAST_RETRIES, maxRetries: 0 });
+      api.connection.overrideClientTimingForTests({ ...FAST_RETRIES, maxRetries: 0 });
       try {
         await useProfile(profiles.seeded); // sessions read the timeout when they start
         const prod = seeded.admin.snapshot().clusters.find((c) => c.name === 'ml-prod-cluster');
@@ -374,7 +365,7 @@ describe('explorer', function () {
         assert.equal(rows[0]?.contextValue, 'scpCloudMl.error');
         assert.match(rows[0]?.label ?? '', /did not answer in time/);
       } finally {
-        api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
+        api.connection.overrideClientTimingForTests(FAST_RETRIES);
         await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
       }
     });
@@ -420,7 +411,7 @@ describe('explorer', function () {
       const fired: (ExplorerNode | undefined)[] = [];
       const listening = provider().onDidChangeTreeData((node) => fired.push(node ?? undefined));
       try {
-        const current = api.services.catalog.cachedInstance(record.cluster_id);
+        const current = api.catalog.cachedInstance(record.cluster_id);
         assert.ok(current !== undefined && current !== 'unknown', 'the lookup is cached');
         explorer().applyInstanceChange({
           profileId: profiles.seeded,
@@ -547,7 +538,7 @@ describe('explorer', function () {
       await Promise.all([
         ...clusters.map((n) => children(n)),
         ...clusters.map((n) => children(n)),
-        api.services.catalog.findInstances(() => undefined),
+        api.catalog.findInstances(() => undefined),
       ]);
       const counters = forty.admin.counters();
       assert.equal(counters.peakInFlightByRoute[LOOKUP_ROUTE], 4, 'the limit was reached and never passed');

@@ -51,7 +51,7 @@ export interface FaultOperation {
 // ---------- the tree ----------
 
 function treeItem(ctx: CellContext, node: ExplorerNode): vscode.TreeItem {
-  return ctx.api.services.explorer.provider.getTreeItem(node);
+  return ctx.api.explorer.provider.getTreeItem(node);
 }
 
 function contextOf(ctx: CellContext, node: ExplorerNode): string {
@@ -65,13 +65,13 @@ function labelOf(ctx: CellContext, node: ExplorerNode): string {
 
 async function refreshedRoots(ctx: CellContext): Promise<ExplorerNode[]> {
   await vscode.commands.executeCommand('scpCloudMl.refresh');
-  return ctx.api.services.explorer.provider.getChildren();
+  return ctx.api.explorer.provider.getChildren();
 }
 
 async function clusterChildren(ctx: CellContext, roots: ExplorerNode[], clusterName: string): Promise<ExplorerNode[]> {
   const node = roots.find((n) => contextOf(ctx, n).startsWith('scpCloudMl.cluster.') && labelOf(ctx, n) === clusterName);
   assert.ok(node, `the tree shows no cluster ${clusterName}`);
-  return ctx.api.services.explorer.provider.getChildren(node);
+  return ctx.api.explorer.provider.getChildren(node);
 }
 
 /**
@@ -134,7 +134,7 @@ const clusterLookup: FaultOperation = {
     let sentence: string;
     if (isGateway404(ctx)) {
       assert.deepEqual(children.map((n) => labelOf(ctx, n)), [], 'no error per branch when Cloud ML is refused as a whole');
-      sentence = disabledNotice(ctx, await ctx.api.services.explorer.provider.getChildren());
+      sentence = disabledNotice(ctx, await ctx.api.explorer.provider.getChildren());
     } else {
       sentence = failureSentence(ctx, children, 'ds-sandbox');
       const sibling = await clusterChildren(ctx, roots, 'ml-prod-cluster');
@@ -150,7 +150,7 @@ const clusterLookup: FaultOperation = {
 const images: FaultOperation = {
   name: 'images',
   async run(ctx) {
-    const provider = ctx.api.services.explorer.provider;
+    const provider = ctx.api.explorer.provider;
     const groupOf = (roots: ExplorerNode[]): ExplorerNode => {
       const group = roots.find((n) => contextOf(ctx, n) === 'scpCloudMl.imagesGroup');
       assert.ok(group, 'the root shows the Images group');
@@ -283,7 +283,7 @@ const create: FaultOperation = {
     // A create that went through before its answer broke must be found, not sent again.
     if (ctx.fault.appliedBeforeFailure) assert.equal(posts, 1, 'the create that went through was not sent again');
     else assert.ok(posts <= 2, `${posts} POSTs for one create`);
-    assert.ok(ctx.api.services.tracker.isTracked(ctx.profileId, instanceNamed(ctx.emu, v.name)!.cloud_ml_id), 'the created instance is tracked');
+    assert.ok(ctx.api.tracker.isTracked(ctx.profileId, instanceNamed(ctx.emu, v.name)!.cloud_ml_id), 'the created instance is tracked');
     return { sentence: failures[0].message, failureMessages: failures, keptInput: 'kept' };
   },
 };
@@ -352,7 +352,7 @@ const update: FaultOperation = {
     assert.equal(failures.length, 1, 'one message for the failed update');
     assert.ok(failures[0].actions.includes('Retry'));
     assert.equal(instanceNamed(ctx.emu, 'ml-prod')?.description, typed, 'Retry sent the text typed before the failure');
-    assert.ok(ctx.api.services.tracker.isTracked(ctx.profileId, target.cloudMlId), 'the update is tracked');
+    assert.ok(ctx.api.tracker.isTracked(ctx.profileId, target.cloudMlId), 'the update is tracked');
     return { sentence: failures[0].message, failureMessages: failures, keptInput: 'kept' };
   },
 };
@@ -370,7 +370,7 @@ const remove: FaultOperation = {
     assert.ok(failures[0].actions.includes('Retry'));
     assert.equal(ui.prompts.length, 1, 'Retry did not ask for the name again');
     assert.equal(instanceNamed(ctx.emu, 'ml-prod')?.cloud_ml_state, 'DELETING');
-    assert.ok(ctx.api.services.tracker.isTracked(ctx.profileId, target.cloudMlId), 'the delete is tracked');
+    assert.ok(ctx.api.tracker.isTracked(ctx.profileId, target.cloudMlId), 'the delete is tracked');
     return { sentence: failures[0].message, failureMessages: failures, keptInput: 'kept' };
   },
 };

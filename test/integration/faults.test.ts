@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { plainSentenceProblem } from '../support/plainSentence';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { assertTreeUsable, FAULT_OPERATIONS, type CellContext, type CellOutcome, type FaultCase } from './faultOperations';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
 const PROFILE_ID = 'test-faults';
 /**
@@ -49,22 +49,14 @@ describe('faults', function () {
   const results = new Map<string, Map<string, string>>();
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
-    assert.ok(extension, 'the extension under test is not loaded');
-    const activated = await extension.activate();
-    assert.ok(activated, 'no test API: the extension is not running in ExtensionMode.Test');
-    api = activated;
-    api.services.connection.overrideClientTimingForTests(TIMING);
+    api = await activateTestApi();
+    api.connection.overrideClientTimingForTests(TIMING);
     // deploySeconds: nothing settles during the suite, so no tracker notification lands in a scripted UI.
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
-    await api.services.connection.saveProfile(
-      { id: PROFILE_ID, name: PROFILE_ID, environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    await saveEmulatorProfile(api, emu, { id: PROFILE_ID });
     // The timing is in force: an idempotent call meets a lasting 503 twice (one retry), not four times.
     emu.admin.injectFault({ kind: 'status', status: 503, path: '/v1/cloud-ml/images', count: -1 });
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     await assert.rejects(session.cloudMl.listImages());
     assert.equal(emu.admin.counters().byRoute['GET /v1/cloud-ml/images'], 2, JSON.stringify(emu.admin.counters().byRoute));
     emu.admin.clearFaults();
@@ -77,20 +69,20 @@ describe('faults', function () {
     emu.admin.clearFaults();
     // A request delayed past the timeout is still carried out later: let it land before the state is reset.
     for (let waited = 0; emu.admin.counters().inFlight > 0 && waited < 5_000; waited += 50) await sleep(50);
-    for (const operation of api.services.tracker.inFlight()) {
-      if (operation.profileId === PROFILE_ID) api.services.tracker.stopTracking(PROFILE_ID, operation.cloudMlId);
+    for (const operation of api.tracker.inFlight()) {
+      if (operation.profileId === PROFILE_ID) api.tracker.stopTracking(PROFILE_ID, operation.cloudMlId);
     }
     emu.admin.reset();
     emu.admin.resetCounters();
-    api.services.catalog.invalidate();
+    api.catalog.invalidate();
   });
 
   after(async () => {
     process.off('unhandledRejection', onUnhandled);
     printMatrix(results);
-    await api?.services.connection.remove(PROFILE_ID, true);
+    await api?.connection.remove(PROFILE_ID, true);
     await emu?.close();
-    api?.services.connection.overrideClientTimingForTests(undefined);
+    api?.connection.overrideClientTimingForTests(undefined);
   });
 
   for (const operation of FAULT_OPERATIONS) {

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const PROFILE_ID = 'test-language';
 const SIGN_IN_NAME = 'language-sign-in';
 const CLUSTERS = 'GET /v1/clusters';
@@ -26,20 +26,16 @@ describe('language', function () {
 
   /** One SKE and one Cloud ML call through the extension's own session. */
   async function callBothServices(): Promise<void> {
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     await session.ske.listClusters({ page: 0, size: 1 });
     await session.cloudMl.listImages();
   }
 
   before(async () => {
-    api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as ExtensionTestApi;
+    api = await activateTestApi();
     settingBefore = config().inspect<LanguageSetting>('language')?.globalValue;
     emu = await startEmulator({ port: 0 });
-    await api.services.connection.saveProfile(
-      { id: PROFILE_ID, name: 'language', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'language' });
   });
 
   beforeEach(() => {
@@ -53,9 +49,9 @@ describe('language', function () {
 
   after(async () => {
     await setLanguage(settingBefore);
-    const signedIn = api.services.connection.profiles().find((p) => p.name === SIGN_IN_NAME);
-    if (signedIn) await api.services.connection.remove(signedIn.id, true);
-    await api.services.connection.remove(PROFILE_ID, true);
+    const signedIn = api.connection.profiles().find((p) => p.name === SIGN_IN_NAME);
+    if (signedIn) await api.connection.remove(signedIn.id, true);
+    await api.connection.remove(PROFILE_ID, true);
     await emu?.close();
   });
 
@@ -72,7 +68,7 @@ describe('language', function () {
   });
 
   it("auto follows VS Code's display language (en in code-server), right after a ko-KR call on the same session", async () => {
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     await setLanguage('ko-KR');
     await session.ske.listClusters({ page: 0, size: 1 });
     assert.equal(acceptLanguage(CLUSTERS), 'ko-KR');
@@ -90,8 +86,8 @@ describe('language', function () {
     await vscode.commands.executeCommand('scpCloudMl.signIn');
     ui.assertFinished();
     assert.deepEqual(ui.messages.filter((m) => m.severity === 'error').map((m) => m.message), []);
-    assert.ok(api.services.connection.profiles().some((p) => p.name === SIGN_IN_NAME), 'the sign-in did not save the profile');
+    assert.ok(api.connection.profiles().some((p) => p.name === SIGN_IN_NAME), 'the sign-in did not save the profile');
     assert.equal(acceptLanguage(CLUSTERS), 'ko-KR');
-    await api.services.connection.activate(PROFILE_ID);
+    await api.connection.activate(PROFILE_ID);
   });
 });

@@ -49,7 +49,7 @@ describe('no double create', function () {
     const instance = onlyInstanceOnSandbox();
     assert.equal(instance.cloud_ml_name, 'ml-first');
     assert.equal(instance.description, 'typed once', 'what was typed is what SCP holds');
-    assert.ok(api.services.tracker.isTracked(profileId, instance.cloud_ml_id), 'the adopted instance is tracked');
+    assert.ok(api.tracker.isTracked(profileId, instance.cloud_ml_id), 'the adopted instance is tracked');
     const summaries = ui.prompts.filter((p) => p.step === undefined);
     assert.equal(summaries.length, 2, 'Edit went back to the summary');
     assert.deepEqual(summaries[1]?.items.map((i) => i.description), summaries[0]?.items.map((i) => i.description), 'nothing typed was lost');
@@ -70,7 +70,7 @@ describe('no double create', function () {
     const instance = onlyInstanceOnSandbox();
     assert.equal(instance.cloud_ml_name, 'ml-first');
     assert.equal(instancesNamed(emu, 'ml-renamed').length, 0);
-    assert.ok(api.services.tracker.isTracked(profileId, instance.cloud_ml_id));
+    assert.ok(api.tracker.isTracked(profileId, instance.cloud_ml_id));
   });
 
   it('when SCP cannot say whether the first POST landed, nothing is sent; Retry looks again and adopts it', async () => {
@@ -92,7 +92,7 @@ describe('no double create', function () {
     assert.ok(unknown, `the failed lookup is said; messages: ${ui.messages.map((m) => m.message).join(' | ')}`);
     assert.ok(unknown.actions.includes('Retry'));
     assert.equal(requestsTo(emu, POST), 1);
-    assert.ok(api.services.tracker.isTracked(profileId, onlyInstanceOnSandbox().cloud_ml_id));
+    assert.ok(api.tracker.isTracked(profileId, onlyInstanceOnSandbox().cloud_ml_id));
   });
 
   it('Cancel while the POST is on its way: the request settles in the background, and the instance it created is tracked', async () => {
@@ -102,13 +102,13 @@ describe('no double create', function () {
     await until('the POST is on its way', () => requestsTo(emu, POST) === 1 && ui.progress.some((p) => p.title.includes('ml-cancelled') && !p.finished));
     ui.cancelRunningProgress();
     await done;
-    await until('the instance is tracked', () => emu.admin.snapshot().instances.some((i) => i.cloud_ml_name === 'ml-cancelled' && api.services.tracker.isTracked(profileId, i.cloud_ml_id)));
+    await until('the instance is tracked', () => emu.admin.snapshot().instances.some((i) => i.cloud_ml_name === 'ml-cancelled' && api.tracker.isTracked(profileId, i.cloud_ml_id)));
     ui.assertFinished();
     assert.equal(requestsTo(emu, POST), 1);
     const instance = onlyInstanceOnSandbox();
     assert.equal(instance.description, 'typed before cancel');
     await until('the user is told', () => ui.messages.some((m) => m.severity === 'info' && m.message.includes('ml-cancelled')));
-    assert.ok(api.services.tracker.snapshot().status.visible, 'the status bar shows the deployment');
+    assert.ok(api.tracker.snapshot().status.visible, 'the status bar shows the deployment');
   });
 
   it('Cancel while a delete is on its way: it is tracked once it settles', async () => {
@@ -121,7 +121,7 @@ describe('no double create', function () {
     await until('the DELETE is on its way', () => requestsTo(emu, 'DELETE /v1/cloud-ml/{id}') === 1);
     ui.cancelRunningProgress();
     await done;
-    await until('the delete is tracked', () => api.services.tracker.isTracked(profileId, target.cloudMlId));
+    await until('the delete is tracked', () => api.tracker.isTracked(profileId, target.cloudMlId));
     assert.equal(emu.admin.snapshot().instances.find((i) => i.cloud_ml_id === target.cloudMlId)?.cloud_ml_state, 'DELETING');
   });
 });

@@ -12,6 +12,7 @@ import { startRecordingProxy, type RecordingProxy } from '../support/recordingPr
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { signedRequest } from '../support/signedRequest';
 import { until } from '../support/until';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
 const PROFILE_ID = 'test-open-as-json';
 const REGISTRY_SECRET = 'registry-secret-J50n-never-in-a-document';
@@ -36,17 +37,10 @@ describe('open as json', function () {
   const ourDocuments = (): vscode.TextDocument[] => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'scp-cloud-ml');
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
-    const activated = await extension?.activate();
-    assert.ok(activated, 'no test API');
-    api = activated;
+    api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
     proxy = await startRecordingProxy(emu);
-    await api.services.connection.saveProfile(
-      { id: PROFILE_ID, name: 'open-as-json', environment: 'e', region: 'kr-west1', endpointOverride: proxy.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'open-as-json', endpoint: proxy.url });
   });
 
   afterEach(async () => {
@@ -54,11 +48,11 @@ describe('open as json', function () {
     api.setUserInput(undefined);
     emu.admin.clearFaults();
     emu.admin.reset();
-    api.services.catalog.invalidate();
+    api.catalog.invalidate();
   });
 
   after(async () => {
-    await api.services.connection.remove(PROFILE_ID, true);
+    await api.connection.remove(PROFILE_ID, true);
     await proxy.close();
     await emu.close();
   });

@@ -7,8 +7,8 @@ import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { until } from '../support/until';
 import { contextKeysOf, evaluateWhen } from '../support/whenClause';
+import { activateTestApi, extensionUnderTest, saveEmulatorProfile } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const PROFILE_ID = 'test-palette';
 const HAS_PROFILE = 'scpCloudMl.hasProfile';
 const FILTER_ACTIVE = 'scpCloudMl.filterActive';
@@ -67,12 +67,8 @@ describe('palette', function () {
     evaluateWhen(paletteWhen(command), { [HAS_PROFILE]: api.contextKey(HAS_PROFILE), [FILTER_ACTIVE]: api.contextKey(FILTER_ACTIVE) });
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>(EXTENSION_ID);
-    assert.ok(extension);
-    const activated = await extension.activate();
-    assert.ok(activated, 'no test API');
-    api = activated;
-    extensionPath = extension.extensionPath;
+    api = await activateTestApi();
+    extensionPath = extensionUnderTest().extensionPath;
     manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as Manifest;
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
   });
@@ -80,7 +76,7 @@ describe('palette', function () {
   afterEach(() => api.setUserInput(undefined));
 
   after(async () => {
-    if (api.services.connection.profiles().some((p) => p.id === PROFILE_ID)) await api.services.connection.remove(PROFILE_ID, true);
+    if (api.connection.profiles().some((p) => p.id === PROFILE_ID)) await api.connection.remove(PROFILE_ID, true);
     await emu.close();
   });
 
@@ -109,16 +105,12 @@ describe('palette', function () {
     const read = new Set((manifest.contributes.menus.commandPalette ?? []).flatMap((e) => (e.when ? contextKeysOf(e.when) : [])));
     assert.deepEqual([...read].sort(), [FILTER_ACTIVE, HAS_PROFILE]);
 
-    await api.services.connection.saveProfile(
-      { id: PROFILE_ID, name: 'palette', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'palette' });
     await until('the active profile sets scpCloudMl.hasProfile', () => api.contextKey(HAS_PROFILE) === true);
     assert.equal(visibleNow('scpCloudMl.create'), true);
     assert.equal(visibleNow('scpCloudMl.clearFilter'), false);
 
-    api.services.explorer.setFilter({ text: 'ml' });
+    api.explorer.setFilter({ text: 'ml' });
     assert.equal(api.contextKey(FILTER_ACTIVE), true);
     assert.equal(visibleNow('scpCloudMl.clearFilter'), true);
     await vscode.commands.executeCommand('scpCloudMl.clearFilter');
@@ -128,7 +120,7 @@ describe('palette', function () {
     const ui = new ScriptedUserInput([], { messageAnswers: ['Sign Out and Forget Profile', undefined] });
     api.setUserInput(ui);
     await vscode.commands.executeCommand('scpCloudMl.signOut');
-    assert.equal(api.services.connection.activeProfile(), undefined);
+    assert.equal(api.connection.activeProfile(), undefined);
     await until('sign-out clears scpCloudMl.hasProfile', () => api.contextKey(HAS_PROFILE) === false);
     for (const command of NEEDS_PROFILE) assert.equal(visibleNow(command), false, `${command} still shows after sign-out`);
     assert.equal(visibleNow('scpCloudMl.signIn'), true);

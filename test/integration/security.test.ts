@@ -16,8 +16,8 @@ import { FAST_RETRIES } from '../support/fastRetries';
 import { startRecordingProxy, type RecordingProxy } from '../support/recordingProxy';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { unexpectedVsixEntries } from '../e2e/support/vsixAllowList';
+import { activateTestApi, EXTENSION_ID } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const OVERRIDE_ROW = 'Advanced: endpoint override…';
 const REGISTRY_SECRET = 'security-suite-registry-secret-Pz4w9r';
 const TAGS_DONE = '$(check) Done';
@@ -89,7 +89,7 @@ describe('security', function () {
 
   /** Every row of the tree, two levels down plus instance properties and images, recorded in treeTexts. */
   async function walkTree(): Promise<vscode.TreeItem[]> {
-    const provider = api.services.explorer.provider;
+    const provider = api.explorer.provider;
     const items: vscode.TreeItem[] = [];
     const visit = async (node: ExplorerNode | undefined, depth: number): Promise<void> => {
       const children = await provider.getChildren(node);
@@ -105,14 +105,10 @@ describe('security', function () {
   }
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>(EXTENSION_ID);
-    assert.ok(extension, 'the extension under test is not loaded');
-    const activated = await extension.activate();
-    assert.ok(activated, 'no test API: the extension is not running in ExtensionMode.Test');
-    api = activated;
+    api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
     proxy = await startRecordingProxy(emu);
-    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.connection.overrideClientTimingForTests(FAST_RETRIES);
   });
 
   afterEach(() => {
@@ -121,10 +117,10 @@ describe('security', function () {
   });
 
   after(async () => {
-    for (const profile of api.services.connection.profiles()) {
-      if (profile.name.startsWith('security-')) await api.services.connection.remove(profile.id, true);
+    for (const profile of api.connection.profiles()) {
+      if (profile.name.startsWith('security-')) await api.connection.remove(profile.id, true);
     }
-    api?.services.connection.overrideClientTimingForTests(undefined);
+    api?.connection.overrideClientTimingForTests(undefined);
     await proxy?.close();
     await emu?.close();
   });
@@ -134,17 +130,17 @@ describe('security', function () {
     const overrideBox = ui.prompts.find((p) => p.rejected.length > 0);
     assert.ok(overrideBox, 'the endpoint box refused the http:// URL');
     assert.match(overrideBox.rejected[0].message, /^Plain http:\/\/ is allowed only for a loopback host/);
-    assert.equal(api.services.connection.profiles().filter((p) => p.name === 'security-http').length, 0);
+    assert.equal(api.connection.profiles().filter((p) => p.name === 'security-http').length, 0);
 
     // A profile that got into globalState some other way (an older version, an edited import) is refused at use.
-    await api.services.connection.saveProfile(
+    await api.connection.saveProfile(
       { id: 'security-stored-http', name: 'security-stored-http', environment: 'e', region: 'kr-west1', endpointOverride: 'http://10.20.30.40:8080', source: 'imported' },
       { accessKey: 'SECURITYACCESS', secretKey: 'security-stored-http-secret' },
       true,
     );
     const failure = await (async () => {
       try {
-        const session = await api.services.connection.session();
+        const session = await api.connection.session();
         await session.ske.listClusters({ page: 0, size: 1 });
         return undefined;
       } catch (error) {
@@ -167,7 +163,7 @@ describe('security', function () {
     const shown = update.messages.find((m) => m.severity === 'error');
     assert.match(shown?.message ?? '', /^Plain http:\/\/ is refused for 10\.20\.30\.40 because the request signature would travel unencrypted\. Use https:\/\//, JSON.stringify(update.messages));
     assert.ok(!api.logText().includes('security-stored-http-secret'));
-    await api.services.connection.remove('security-stored-http', true);
+    await api.connection.remove('security-stored-http', true);
   });
 
   it('never switches TLS verification off: nothing in src or the bundle, and a self-signed server is refused', async function () {
@@ -201,17 +197,17 @@ describe('security', function () {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       try {
         const port = (server.address() as { port: number }).port;
-        await api.services.connection.saveProfile(
+        await api.connection.saveProfile(
           { id: 'security-tls', name: 'security-tls', environment: 'e', region: 'kr-west1', endpointOverride: `https://127.0.0.1:${port}`, source: 'manual' },
           { accessKey: 'SECURITYACCESS', secretKey: 'security-tls-secret' },
           true,
         );
-        const session = await api.services.connection.session();
+        const session = await api.connection.session();
         await assert.rejects(session.ske.listClusters({ page: 0, size: 1 }), (error: { kind?: string }) => error.kind === 'network');
         assert.equal(requests, 0, 'the self-signed server received a request');
       } finally {
         server.close();
-        await api.services.connection.remove('security-tls', true);
+        await api.connection.remove('security-tls', true);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -221,9 +217,9 @@ describe('security', function () {
   it('after a full run of use (sign in, create with a registry secret, update, delete, errors) no secret is anywhere', async () => {
     // Sign in through the form, through the recording proxy.
     await run('scpCloudMl.signIn', ['security-run', 'e', OVERRIDE_ROW, proxy.url, 'kr-west1', emu.accessKey, emu.secretKey]);
-    profileId = api.services.connection.profiles().find((p) => p.name === 'security-run')?.id;
+    profileId = api.connection.profiles().find((p) => p.name === 'security-run')?.id;
     assert.ok(profileId, 'sign-in saved no profile');
-    assert.equal(api.services.connection.activeProfile()?.id, profileId);
+    assert.equal(api.connection.activeProfile()?.id, profileId);
 
     // Create with a registry secret; the first POST is answered by a server that echoes the secret and the signature.
     const sandbox = emu.admin.snapshot().clusters.find((c) => c.name === 'ds-sandbox')!;
@@ -294,7 +290,7 @@ describe('security', function () {
     await walkTree();
 
     for (const name of ['ml-prod', 'security-ml']) {
-      const panel = await api.services.panels.showDetails(instanceTarget(name));
+      const panel = await api.panels.showDetails(instanceTarget(name));
       webviewTexts.push(panel.lastHtml, JSON.stringify(panel.lastView ?? null));
       await disposeWhenDrawn(panel);
     }
@@ -315,14 +311,14 @@ describe('security', function () {
   /** Every place a secret must never reach, as [name, text]. */
   async function placesToSearch(): Promise<[string, string][]> {
     const places: [string, string][] = [['the log', api.logText()]];
-    const state = api.services.context.globalState;
+    const state = api.storage.globalState;
     for (const key of state.keys()) places.push([`globalState ${key}`, JSON.stringify(state.get(key)) ?? '']);
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } };
     const configuration = vscode.workspace.getConfiguration();
     for (const property of Object.keys(manifest.contributes.configuration.properties)) {
       places.push([`setting ${property}`, JSON.stringify(configuration.inspect(property)) ?? '']);
     }
-    const userSettings = path.resolve(api.services.context.globalStorageUri.fsPath, '..', '..', 'settings.json');
+    const userSettings = path.resolve(api.storage.globalStorageUri.fsPath, '..', '..', 'settings.json');
     if (fs.existsSync(userSettings)) places.push(['user settings.json', fs.readFileSync(userSettings, 'utf8')]);
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
@@ -332,8 +328,8 @@ describe('security', function () {
       places.push([`messages of UI #${i + 1}`, JSON.stringify(ui.messages)], [`prompts of UI #${i + 1}`, JSON.stringify(ui.prompts)], [`progress of UI #${i + 1}`, JSON.stringify(ui.progress)]);
     });
     places.push(['tree rows', treeTexts.join('\n')], ['webview HTML and messages', webviewTexts.join('\n')]);
-    places.push(['the account status item', JSON.stringify(api.services.accountStatus.snapshot())]);
-    places.push(['the deployments', JSON.stringify(api.services.tracker.snapshot())]);
+    places.push(['the account status item', JSON.stringify(api.accountStatus.snapshot())]);
+    places.push(['the deployments', JSON.stringify(api.tracker.snapshot())]);
     for (const [file, text] of await packagedFiles()) places.push([`the .vsix file ${file}`, text]);
     return places;
   }
@@ -353,7 +349,7 @@ describe('security', function () {
 
   it('shows HTML, script and command-link payloads from the API as text in the tree, tooltips, notifications and the webview', async () => {
     assert.ok(profileId, 'the full run signed in');
-    await api.services.connection.activate(profileId);
+    await api.connection.activate(profileId);
     const state: EmulatorState = emu.admin.snapshot();
     const cluster = state.clusters.find((c) => c.name === 'ml-prod-cluster')!;
     const instance = state.instances.find((i) => i.cloud_ml_name === 'ml-prod')!;
@@ -405,7 +401,7 @@ describe('security', function () {
       assert.doesNotMatch(note.message, NOTIFICATION_LINK, `a notification would render a clickable link: ${note.message}`);
     }
 
-    const panel = await api.services.panels.showDetails(target);
+    const panel = await api.panels.showDetails(target);
     try {
       for (const payload of [XSS_HTML, XSS_SCRIPT, '<script>alert']) assert.ok(!panel.lastHtml.includes(payload), `the panel HTML holds ${payload}`);
       assert.match(panel.lastHtml, /default-src 'none'/);

@@ -7,6 +7,7 @@ import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { until } from '../support/until';
 import { useActionsFixture } from './actionsFixture';
 import { CREATE, createFormAnswers } from './createForm';
+import { EXTENSION_ID } from './extensionFixture';
 
 const PROFILE_ID = 'test-trust';
 const POLL_SECONDS = 0.2;
@@ -52,8 +53,8 @@ describe('trust', function () {
     await create('ml-unseen');
     const instance = emu.admin.snapshot().instances.find((i) => i.cloud_ml_name === 'ml-unseen');
     assert.ok(instance);
-    const finished = (): ReturnType<typeof api.services.tracker.finished>[number] | undefined =>
-      api.services.tracker.finished().find((op) => op.cloudMlId === instance.cloud_ml_id && op.profileId === profileId);
+    const finished = (): ReturnType<typeof api.tracker.finished>[number] | undefined =>
+      api.tracker.finished().find((op) => op.cloudMlId === instance.cloud_ml_id && op.profileId === profileId);
     await until('the create settles', () => finished() !== undefined, 30_000);
     assert.equal(finished()?.outcome, 'succeeded', 'the create ended as DEPLOYED, not as deleted');
     assert.ok(api.logText().includes('poll ml-unseen: not visible yet'), 'the 404s were seen, and read as "not visible yet"');
@@ -62,7 +63,7 @@ describe('trust', function () {
   it('once the grace period is over, a create SCP never shows ends as deleted', async () => {
     const { api, emu, profileId } = fixture();
     emu.admin.hideNewInstances(600);
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     const created = await session.cloudMl.create({
       cloud_ml_name: 'ml-never-seen',
       cluster_id: sandbox.id,
@@ -73,12 +74,12 @@ describe('trust', function () {
       custom_registry_access_key: 'REGACCESS01',
       custom_registry_access_secret_key: 'reg-secret-Hx40-never-in-logs',
     });
-    const TrackerClass = api.services.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
+    const TrackerClass = api.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
     const tracker = new TrackerClass({
-      connection: api.services.connection,
+      connection: api.connection,
       ui: new ScriptedUserInput(),
-      log: api.services.log,
-      state: api.services.context.globalState,
+      log: api.log,
+      state: api.storage.globalState,
       storageKey: 'scpCloudMl.deployments.test-trust',
       statusItemId: 'scpCloudMl.deployments.test-trust',
       createGraceMs: 1_000,
@@ -89,7 +90,7 @@ describe('trust', function () {
     const op = tracker.finished().find((o) => o.cloudMlId === created.cloudMlId);
     assert.equal(op?.outcome, 'deleted');
     assert.ok(Date.now() - (op?.started ?? 0) >= 1_000, 'not before the grace period was over');
-    await api.services.context.globalState.update('scpCloudMl.deployments.test-trust', undefined);
+    await api.storage.globalState.update('scpCloudMl.deployments.test-trust', undefined);
   });
 
   it('when check-duplication answers something unreadable, the name box says so and the same Enter again goes on', async () => {
@@ -106,12 +107,12 @@ describe('trust', function () {
     assert.match(nameBox?.rejected[0]?.message ?? '', /Could not check whether ml-unchecked is free: SCP's answer could not be read\. Press Enter again to go on/);
     assert.equal(requestsTo(emu, 'POST /v1/cloud-ml'), 1);
     const instance = emu.admin.snapshot().instances.find((i) => i.cloud_ml_name === 'ml-unchecked');
-    assert.ok(instance && api.services.tracker.isTracked(profileId, instance.cloud_ml_id));
+    assert.ok(instance && api.tracker.isTracked(profileId, instance.cloud_ml_id));
   });
 
   it('the account tooltip shows a URL from an error detail as text, not as a link', async () => {
     const { api } = fixture();
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     await assert.rejects(
       session.cloudMl.create({
         cloud_ml_name: 'ml-link',
@@ -124,7 +125,7 @@ describe('trust', function () {
         custom_registry_access_secret_key: 'reg-secret-Hx41-never-in-logs',
       }),
     );
-    const status = api.services.accountStatus.snapshot();
+    const status = api.accountStatus.snapshot();
     assert.ok(status.tooltip.includes('https://evil.example.com/fix'), `the detail is in the tooltip: ${status.tooltip}`);
     assert.doesNotMatch(status.tooltipMarkdown, /https?:\/\//, 'no autolinkable URL in the Markdown');
     assert.doesNotMatch(status.tooltipMarkdown, /www\./);
@@ -134,7 +135,7 @@ describe('trust', function () {
   it('deleteConfirmation cannot be weakened by a workspace: the manifest scope is application and the reader ignores workspace values', () => {
     const inspected = vscode.workspace.getConfiguration('scpCloudMl').inspect('deleteConfirmation');
     assert.equal(inspected?.defaultValue, 'typeName');
-    const extension = vscode.extensions.getExtension('scp-tools.scp-cloud-ml');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
     const manifest = extension?.packageJSON as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
     assert.equal(manifest.contributes.configuration.properties['scpCloudMl.deleteConfirmation']?.scope, 'application');
   });

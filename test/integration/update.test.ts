@@ -40,8 +40,8 @@ describe('update', function () {
     assert.equal(after.description, 'Serving only');
     assert.deepEqual(withoutUpdateFields(after), withoutUpdateFields(before));
     assert.equal(requestsTo(emu, PUT), 1);
-    assert.ok(api.services.tracker.isTracked(profileId, after.cloud_ml_id));
-    assert.equal(api.services.tracker.inFlight().find((op) => op.cloudMlId === after.cloud_ml_id)?.kind, 'update');
+    assert.ok(api.tracker.isTracked(profileId, after.cloud_ml_id));
+    assert.equal(api.tracker.inFlight().find((op) => op.cloudMlId === after.cloud_ml_id)?.kind, 'update');
   });
 
   it('from the palette asks which instance as the lookups answer, showing each state', async () => {
@@ -65,11 +65,11 @@ describe('update', function () {
     emu.admin.injectFault({ kind: 'status', status: 500, method: 'GET', path: '/v1/cloud-ml/clusters/', count: -1 });
     const ui = new ScriptedUserInput(['ml-prod']);
     api.setUserInput(ui);
-    api.services.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.connection.overrideClientTimingForTests(FAST_RETRIES);
     try {
       await vscode.commands.executeCommand('scpCloudMl.update');
     } finally {
-      api.services.connection.overrideClientTimingForTests(undefined);
+      api.connection.overrideClientTimingForTests(undefined);
     }
     assert.equal(ui.prompts[0]?.kind, 'pick');
     assert.deepEqual(ui.failures.map(String), [], 'the pick was closed by the lookups\' failure, not left empty');

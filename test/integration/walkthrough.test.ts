@@ -6,8 +6,8 @@ import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { ContextKeys } from '../../src/ui/contextKeys';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { until } from '../support/until';
+import { activateTestApi, extensionUnderTest, EXTENSION_ID } from './extensionFixture';
 
-const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const WALKTHROUGH_ID = 'scpCloudMl.gettingStarted';
 
 interface Media {
@@ -48,12 +48,8 @@ describe('walkthrough', function () {
   };
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>(EXTENSION_ID);
-    assert.ok(extension);
-    const activated = await extension.activate();
-    assert.ok(activated, 'no test API');
-    api = activated;
-    extensionPath = extension.extensionPath;
+    api = await activateTestApi();
+    extensionPath = extensionUnderTest().extensionPath;
     manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as Manifest;
     nls = Object.fromEntries(
       fs
@@ -116,15 +112,15 @@ describe('walkthrough', function () {
     const connect = walkthrough().steps[0];
     assert.deepEqual(connect?.completionEvents, [`onContext:${ContextKeys.hasProfile}`]);
     assert.ok(texts(connect.description).every((d) => d.includes('(command:scpCloudMl.useEmulator)')));
-    assert.equal(api.services.connection.activeProfile(), undefined, 'a profile is already active: the step would be complete before the click');
+    assert.equal(api.connection.activeProfile(), undefined, 'a profile is already active: the step would be complete before the click');
     api.setUserInput(new ScriptedUserInput());
     try {
       await vscode.commands.executeCommand('scpCloudMl.useEmulator');
       await until('the emulator profile sets scpCloudMl.hasProfile', () => api.contextKey(ContextKeys.hasProfile) === true);
     } finally {
-      const profile = api.services.connection.activeProfile();
-      if (profile) await api.services.connection.remove(profile.id, true);
-      await api.services.emulator.stop();
+      const profile = api.connection.activeProfile();
+      if (profile) await api.connection.remove(profile.id, true);
+      await api.emulator.stop();
     }
     await until('removing the profile clears it again', () => api.contextKey(ContextKeys.hasProfile) === false);
   });

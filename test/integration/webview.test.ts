@@ -9,6 +9,7 @@ import type { DetailsView } from '../../src/webview/webviewMessages';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
 import { until } from '../support/until';
+import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 
 const PROFILE_ID = 'test-webview';
 const SHOW = 'GET /v1/cloud-ml/{id}';
@@ -54,7 +55,7 @@ describe('webview', function () {
   const target = (name: string): InstanceTarget => targetOf(instanceNamed(name));
 
   function panelOf(t: InstanceTarget): DetailsPanel {
-    const panel = api.services.panels.detailsPanel(PROFILE_ID, t.cloudMlId);
+    const panel = api.panels.detailsPanel(PROFILE_ID, t.cloudMlId);
     assert.ok(panel, `no details panel for ${t.name}`);
     return panel;
   }
@@ -65,7 +66,7 @@ describe('webview', function () {
     const taken = new Set(state.instances.map((i) => i.cluster_id));
     const cluster = state.clusters.find((c) => c.status === 'RUNNING' && !taken.has(c.id));
     assert.ok(cluster, 'no free RUNNING cluster');
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     const created = await session.cloudMl.create({
       cloud_ml_name: name,
       cluster_id: cluster.id,
@@ -77,7 +78,7 @@ describe('webview', function () {
       custom_registry_access_secret_key: REGISTRY_SECRET,
       description: 'made by the webview suite',
     });
-    api.services.tracker.track({ profileId: PROFILE_ID, cloudMlId: created.cloudMlId, clusterId: cluster.id, name, kind: 'create' });
+    api.tracker.track({ profileId: PROFILE_ID, cloudMlId: created.cloudMlId, clusterId: cluster.id, name, kind: 'create' });
     return { kind: 'instance', profileId: PROFILE_ID, clusterId: cluster.id, clusterName: cluster.name, cloudMlId: created.cloudMlId, name, state: 'CREATING' };
   }
 
@@ -104,38 +105,31 @@ describe('webview', function () {
   }
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionTestApi | undefined>('scp-tools.scp-cloud-ml');
-    const activated = await extension?.activate();
-    assert.ok(activated, 'no test API');
-    api = activated;
+    api = await activateTestApi();
     // A fast clock for the create and delete tests: 1 s deployments polled every 0.25 s (as in the deployments suite).
     emu = await startEmulator({ port: 0, deploySeconds: 1 });
-    await api.services.connection.saveProfile(
-      { id: PROFILE_ID, name: 'webview', environment: 'e', region: 'kr-west1', endpointOverride: emu.url, source: 'manual' },
-      { accessKey: emu.accessKey, secretKey: emu.secretKey },
-      true,
-    );
+    await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'webview' });
     await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', 0.25, vscode.ConfigurationTarget.Global);
   });
 
   afterEach(async () => {
-    for (const panel of [...api.services.panels.detailsPanels(), ...api.services.panels.estimatePanels()]) await disposeWhenDrawn(panel);
-    for (const op of api.services.tracker.inFlight()) if (op.profileId === PROFILE_ID) api.services.tracker.stopTracking(PROFILE_ID, op.cloudMlId);
+    for (const panel of [...api.panels.detailsPanels(), ...api.panels.estimatePanels()]) await disposeWhenDrawn(panel);
+    for (const op of api.tracker.inFlight()) if (op.profileId === PROFILE_ID) api.tracker.stopTracking(PROFILE_ID, op.cloudMlId);
     api.setUserInput(undefined);
     emu.admin.clearFaults();
     emu.admin.reset();
     emu.admin.resetCounters();
-    api.services.catalog.invalidate();
+    api.catalog.invalidate();
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await api.services.connection.remove(PROFILE_ID, true);
+    await api.connection.remove(PROFILE_ID, true);
     await emu.close();
   });
 
   it('the generated HTML carries the CSP, one fresh nonce on every script tag, no inline handler, local resources only', async () => {
-    const panel = await api.services.panels.showDetails(target('ml-prod'));
+    const panel = await api.panels.showDetails(target('ml-prod'));
     // The app's script ran under this CSP (it says ready and draws): the nonce works, nothing else was needed.
     await drawn(panel, 'the app draws under the CSP', (p) => p.renderedView?.revision === p.lastView?.revision);
     const html = panel.lastHtml;
@@ -159,7 +153,7 @@ describe('webview', function () {
     assert.equal(roots.length, 2);
     assert.ok(roots[0]?.endsWith('/dist/webview') && roots[1]?.endsWith('/media'), roots.join(', '));
 
-    const other = await api.services.panels.showDetails(target('recsys-ml'));
+    const other = await api.panels.showDetails(target('recsys-ml'));
     const otherNonce = /script-src 'nonce-([^']+)'/.exec(other.lastHtml)?.[1];
     assert.ok(otherNonce && otherNonce !== nonce, 'each render needs its own nonce');
     // Closed while its resources still load, it would hold up the next webview's service worker for 30 s.
@@ -174,7 +168,7 @@ describe('webview', function () {
     hostile.description = IMG_ATTACK;
     emu.admin.loadState(state);
 
-    const panel = await api.services.panels.showDetails(targetOf(hostile));
+    const panel = await api.panels.showDetails(targetOf(hostile));
     const view = panel.lastView;
     assert.equal(view?.title, SCRIPT_ATTACK);
     assert.equal(panel.panel.title, SCRIPT_ATTACK);
@@ -193,12 +187,12 @@ describe('webview', function () {
     const reads = requests(SHOW);
     await vscode.commands.executeCommand('scpCloudMl.showDetails', prod);
     assert.equal(panelOf(prod), first);
-    assert.equal(api.services.panels.detailsPanels().length, 1);
+    assert.equal(api.panels.detailsPanels().length, 1);
     assert.equal(requests(SHOW), reads, 'revealing reads nothing');
 
     const recsys = target('recsys-ml');
     await vscode.commands.executeCommand('scpCloudMl.showDetails', recsys);
-    assert.equal(api.services.panels.detailsPanels().length, 2);
+    assert.equal(api.panels.detailsPanels().length, 2);
     assert.notEqual(panelOf(recsys), first);
     assert.equal(panelOf(recsys).lastView?.badge?.text, 'ERROR');
     assert.equal(panelOf(recsys).lastView?.badge?.tone, 'failed');
@@ -237,11 +231,11 @@ describe('webview', function () {
   it('a deleted instance: the panel says so and disables its buttons', async () => {
     api.setUserInput(new ScriptedUserInput());
     const prod = target('ml-prod');
-    const panel = await api.services.panels.showDetails(prod);
+    const panel = await api.panels.showDetails(prod);
     assert.equal(panel.lastView?.actions.delete, true);
-    const session = await api.services.connection.session();
+    const session = await api.connection.session();
     await session.cloudMl.delete(prod.cloudMlId);
-    api.services.tracker.track({ profileId: PROFILE_ID, cloudMlId: prod.cloudMlId, clusterId: prod.clusterId, name: prod.name, kind: 'delete' });
+    api.tracker.track({ profileId: PROFILE_ID, cloudMlId: prod.cloudMlId, clusterId: prod.clusterId, name: prod.name, kind: 'delete' });
 
     await until('the panel says deleted', () => panel.lastView?.notice?.tone === 'deleted');
     assert.match(panel.lastView?.notice?.text ?? '', /ml-prod/);
@@ -250,7 +244,7 @@ describe('webview', function () {
 
   it('a malformed message from the webview is dropped and logged, and the panel keeps working', async () => {
     const prod = target('ml-prod');
-    const panel = await api.services.panels.showDetails(prod);
+    const panel = await api.panels.showDetails(prod);
     const reads = requests(SHOW);
     const revision = panel.lastView?.revision ?? 0;
 
@@ -272,7 +266,7 @@ describe('webview', function () {
 
   it('the buttons run the palette commands on this instance', async () => {
     const prod = target('ml-prod');
-    const panel = await api.services.panels.showDetails(prod);
+    const panel = await api.panels.showDetails(prod);
 
     await vscode.env.clipboard.writeText('');
     api.setUserInput(new ScriptedUserInput());
@@ -289,7 +283,7 @@ describe('webview', function () {
 
   it('restored after a reload from its ids only, by reading SCP again', async () => {
     const prod = target('ml-prod');
-    const panels = api.services.panels;
+    const panels = api.panels;
     const stale = vscode.window.createWebviewPanel('scpCloudMl.details', 'stale title', vscode.ViewColumn.Active, {});
     const reads = requests(SHOW);
     const restored = await panels.restoreDetails(stale, { profileId: PROFILE_ID, cloudMlId: prod.cloudMlId, clusterId: prod.clusterId });
@@ -314,7 +308,7 @@ describe('webview', function () {
   it('the estimate panel shows the cluster estimate and its copilot toggle queries again', async () => {
     const prod = target('ml-prod');
     await vscode.commands.executeCommand('scpCloudMl.showEstimate', { kind: 'cluster', profileId: PROFILE_ID, clusterId: prod.clusterId, clusterName: prod.clusterName, clusterStatus: 'RUNNING' });
-    const panel = api.services.panels.estimatePanel(PROFILE_ID, prod.clusterId);
+    const panel = api.panels.estimatePanel(PROFILE_ID, prod.clusterId);
     assert.ok(panel);
     assert.deepEqual(
       panel.lastView?.groups.map((g) => g.group),

@@ -2,14 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  ENVIRONMENT_PROFILE_NAME,
-  profilesFromSources,
-  readScpProfiles,
-  type FileContent,
-  type ImportProblem,
-  type ImportSources,
-} from '../../../src/connection/profileImporter';
+import { ENVIRONMENT_PROFILE_NAME, type ImportProblem } from '../../../src/connection/importedProfile';
+import { profilesFromSources, readScpProfiles, type FileContent, type ImportSources } from '../../../src/connection/profileImporter';
 
 const FOLDER = '/home/user/.scpconf';
 const CONFIG = path.join(FOLDER, 'config.json');

@@ -45,13 +45,18 @@ describe('Korean bundle rendering', () => {
     assert.equal(l10n.t(message, '503'), 'SCP에서 내부 오류가 발생했습니다(HTTP 503). 잠시 후 다시 시도하세요.');
   });
 
+  it('renders what to check when SCP refused the connection, naming the host', () => {
+    const message = usedIn('ui/errorPresenter.ts', '{0} refused the connection. Check that the endpoint is running and the port is right, then retry.');
+    assert.equal(l10n.t(message, '127.0.0.1:1'), '127.0.0.1:1이(가) 연결을 거부했습니다. 엔드포인트가 실행 중이고 포트가 맞는지 확인한 후 다시 시도하세요.');
+  });
+
   it('renders a sentence that uses one argument twice', () => {
-    const message = usedIn('commands/createResourceSteps.ts', 'This cluster can give at most {0} (its resource estimate). Enter {0} or less.');
+    const message = usedIn('commands/create/createResourceSteps.ts', 'This cluster can give at most {0} (its resource estimate). Enter {0} or less.');
     assert.equal(l10n.t(message, 16), '이 클러스터는 최대 16까지 제공할 수 있습니다(예상 리소스). 16 이하로 입력하세요.');
   });
 
   it('keeps codicons in rendered labels', () => {
-    assert.equal(l10n.t(usedIn('commands/createCloudMlWizard.ts', '$(check) Create')), '$(check) 생성');
+    assert.equal(l10n.t(usedIn('commands/create/createCloudMlWizard.ts', '$(check) Create')), '$(check) 생성');
   });
 
   it('falls back to the English text for a string the bundle does not have', () => {

@@ -138,6 +138,21 @@ describe('scp error mapping', () => {
     assertOneSentence(dns);
   });
 
+  it('carries what to check after a certificate, DNS or refused-connection failure, for the UI to word', () => {
+    const failure = (code: string, message = code): unknown => Object.assign(new Error(message), { code });
+    const host = 'ske.kr-west1.s.samsungsdscloud.com';
+    assert.deepEqual(errorFromNetworkFailure({ ...ske, error: failure('SELF_SIGNED_CERT_IN_CHAIN') }).hint, { code: 'tls', host, errorCode: 'SELF_SIGNED_CERT_IN_CHAIN' });
+    assert.deepEqual(errorFromNetworkFailure({ ...ske, error: failure('ENOTFOUND') }).hint, { code: 'dns', host });
+    assert.deepEqual(errorFromNetworkFailure({ ...ske, error: failure('EAI_AGAIN') }).hint, { code: 'dns', host });
+    assert.deepEqual(errorFromNetworkFailure({ ...ske, error: failure('ECONNREFUSED') }).hint, { code: 'refused', host });
+    const refused = errorFromNetworkFailure({ ...ske, error: failure('ECONNREFUSED') });
+    assert.match(refused.message, /\(ECONNREFUSED\); check that the endpoint is running and the port is right\.$/);
+    assertOneSentence(refused);
+    // Nothing more specific to say: no hint, and the UI says "check the network or proxy".
+    assert.equal(errorFromNetworkFailure({ ...ske, error: failure('ECONNRESET', 'socket hang up') }).hint, undefined);
+    assert.equal(errorFromResponse({ ...ske, status: 503, headers: json, bodyText: '{}' }).hint, undefined);
+  });
+
   it('knows Cloud ML paths', () => {
     assert.ok(isCloudMlPath('/v1/cloud-ml'));
     assert.ok(isCloudMlPath('/v1/cloud-ml/images'));

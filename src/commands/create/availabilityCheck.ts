@@ -1,5 +1,5 @@
-import type { DuplicationQuery } from '../scp/cloudMlApi';
-import { isScpError } from '../scp/scpError';
+import type { DuplicationQuery } from '../../scp/cloudMlApi';
+import { isScpError } from '../../scp/scpError';
 
 /** The sentences the check shows, localized by the caller (this module stays free of `vscode`). */
 export interface AvailabilityTexts {

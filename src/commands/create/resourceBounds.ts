@@ -1,4 +1,4 @@
-import type { NumberRange } from '../wizard/validation';
+import type { NumberRange } from '../../wizard/validation';
 import { copilotRequested, type CreateCloudMlContext } from './createCloudMlContext';
 
 /**

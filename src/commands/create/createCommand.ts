@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
-import { describeError } from '../ui/errorPresenter';
-import { runWizard } from '../wizard/runWizard';
+import { describeError } from '../../ui/errorPresenter';
+import { runWizard } from '../../wizard/runWizard';
 import { ClusterEstimates } from './clusterEstimates';
 import { createCloudMlSteps, createSummaryLabels, createTitle } from './createCloudMlWizard';
 import { newCreateContext, copilotRequested, type ChosenCluster, type CreateCloudMlContext } from './createCloudMlContext';
 import type { CreateAttempt } from './createdInstanceLookup';
 import { buildCreateRequest } from './createRequest';
 import { resourceLabel } from './createResourceSteps';
-import type { CommandServices } from './commandServices';
-import { targetOf } from '../model/commandTargets';
+import type { CommandServices } from '../commandServices';
+import { targetOf } from '../../model/commandTargets';
 import { submitCreate, trackIfLanded } from './createSubmission';
-import { askAfterFailure } from './failureChoice';
-import { cloudMlFor } from './profileBoundApi';
+import { askAfterFailure } from '../failureChoice';
 import { fillResourceDefaults, resourceProblems, type ResourceProblem } from './resourceBounds';
-import { createClusterItems } from './targetPickers';
+import { createClusterItems } from '../targetPickers';
 
 /**
  * scpCloudMl.create: the create form (preset cluster when started from a cluster node), then the POST with
@@ -25,7 +24,7 @@ export async function createCommand(services: CommandServices, arg?: unknown): P
   const target = targetOf(arg);
   const session = await services.connection.session();
   const profileId = session.profile.id;
-  const cloudMl = cloudMlFor(services, profileId);
+  const cloudMl = async () => (await services.connection.sessionFor(profileId)).cloudMl;
   const preset: ChosenCluster | undefined = target?.kind === 'cluster' ? { id: target.clusterId, name: target.clusterName } : undefined;
 
   const estimates = new ClusterEstimates(async (clusterId, useCopilot, signal) => (await cloudMl()).getEstimate(clusterId, useCopilot, signal));

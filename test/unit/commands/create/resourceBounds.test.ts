@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { chooseCluster, newCreateContext, type CreateCloudMlContext } from '../../../src/commands/createCloudMlContext';
+import { chooseCluster, newCreateContext, type CreateCloudMlContext } from '../../../../src/commands/create/createCloudMlContext';
 import {
   estimateAmount,
   fillResourceDefaults,
@@ -8,8 +8,8 @@ import {
   resourceLimit,
   resourceProblems,
   type ResourceField,
-} from '../../../src/commands/resourceBounds';
-import { checkNumber } from '../../../src/wizard/validation';
+} from '../../../../src/commands/create/resourceBounds';
+import { checkNumber } from '../../../../src/wizard/validation';
 
 const analyticsCpu: ResourceField = { group: 'analytics', kind: 'cpu' };
 const analyticsGpu: ResourceField = { group: 'analytics', kind: 'gpu' };

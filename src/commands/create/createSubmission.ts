@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { CloudMlApi } from '../scp/cloudMlApi';
-import type { CloudMlCreateRequest } from '../scp/cloudMlSchemas';
-import { isScpError } from '../scp/scpError';
-import { describeError, logError } from '../ui/errorPresenter';
-import type { CommandServices } from './commandServices';
-import { instanceTarget } from '../model/commandTargets';
+import type { CloudMlApi } from '../../scp/cloudMlApi';
+import type { CloudMlCreateRequest } from '../../scp/cloudMlSchemas';
+import { isScpError } from '../../scp/scpError';
+import { describeError, logError } from '../../ui/errorPresenter';
+import type { CommandServices } from '../commandServices';
+import { instanceTarget } from '../../model/commandTargets';
 import { lookUpLandedCreate, type CreateAttempt } from './createdInstanceLookup';
-import { askAfterFailure } from './failureChoice';
-import { waitUnlessCancelled } from './writeInFlight';
+import { askAfterFailure } from '../failureChoice';
+import { waitUnlessCancelled } from '../writeInFlight';
 
 type CloudMlOf = () => Promise<CloudMlApi>;
 

@@ -1,4 +1,4 @@
-import type { Tag } from '../wizard/validation';
+import type { Tag } from '../../wizard/validation';
 
 /**
  * What the create form collects, step by step. Kept free of `vscode` so the request building and the

@@ -1,5 +1,5 @@
-import type { CloudMlCreateRequest } from '../scp/cloudMlSchemas';
-import { ScpError } from '../scp/scpError';
+import type { CloudMlCreateRequest } from '../../scp/cloudMlSchemas';
+import { ScpError } from '../../scp/scpError';
 import { copilotRequested, type CreateCloudMlContext, type GpuResources } from './createCloudMlContext';
 
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ClusterEstimates } from '../../../src/commands/clusterEstimates';
-import type { ClusterEstimate } from '../../../src/scp/cloudMlSchemas';
-import { ScpError } from '../../../src/scp/scpError';
+import { ClusterEstimates } from '../../../../src/commands/create/clusterEstimates';
+import type { ClusterEstimate } from '../../../../src/scp/cloudMlSchemas';
+import { ScpError } from '../../../../src/scp/scpError';
 
 function estimateWithCpu(cpu: number): ClusterEstimate {
   return { analytics: { cpu, gpu: 0, memory: cpu * 4 }, application: undefined, copilot: undefined };

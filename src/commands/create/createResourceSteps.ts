@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { describeError, logError } from '../ui/errorPresenter';
-import type { ExtensionLog } from '../ui/extensionLog';
-import { BACK, type StepInfo, type UserInput } from '../ui/userInput';
-import { numberStep } from '../wizard/numberStep';
-import type { NumberProblem } from '../wizard/validation';
-import type { StepOutcome, WizardStep } from '../wizard/wizardStep';
+import { describeError, logError } from '../../ui/errorPresenter';
+import type { ExtensionLog } from '../../ui/extensionLog';
+import { BACK, type StepInfo, type UserInput } from '../../ui/userInput';
+import { numberStep } from '../../wizard/numberStep';
+import type { NumberProblem } from '../../wizard/validation';
+import type { StepOutcome, WizardStep } from '../../wizard/wizardStep';
 import type { ClusterEstimates } from './clusterEstimates';
 import type { CreateCloudMlContext } from './createCloudMlContext';
 import {

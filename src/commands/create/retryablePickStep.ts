@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { describeError, logError } from '../ui/errorPresenter';
-import type { ExtensionLog } from '../ui/extensionLog';
-import type { PickItem } from '../ui/userInput';
-import { pickStep, type PickStepOptions } from '../wizard/pickStep';
-import type { WizardStep } from '../wizard/wizardStep';
+import { describeError, logError } from '../../ui/errorPresenter';
+import type { ExtensionLog } from '../../ui/extensionLog';
+import type { PickItem } from '../../ui/userInput';
+import { pickStep, type PickStepOptions } from '../../wizard/pickStep';
+import type { WizardStep } from '../../wizard/wizardStep';
 
 /** The value of the row that reloads a list whose load failed. */
 const RETRY = Symbol('retry');

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { newCreateContext, type CreateCloudMlContext } from '../../../src/commands/createCloudMlContext';
-import { buildCreateRequest } from '../../../src/commands/createRequest';
-import { cloudMlCreateRequestSchema } from '../../../src/scp/cloudMlSchemas';
-import { isScpError } from '../../../src/scp/scpError';
-import { checkTag, parseTag } from '../../../src/wizard/validation';
+import { newCreateContext, type CreateCloudMlContext } from '../../../../src/commands/create/createCloudMlContext';
+import { buildCreateRequest } from '../../../../src/commands/create/createRequest';
+import { cloudMlCreateRequestSchema } from '../../../../src/scp/cloudMlSchemas';
+import { isScpError } from '../../../../src/scp/scpError';
+import { checkTag, parseTag } from '../../../../src/wizard/validation';
 
 /** A form filled the way the wizard fills it. */
 function filledContext(overrides: Partial<CreateCloudMlContext> = {}): CreateCloudMlContext {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { lookUpCreatedInstance, lookUpLandedCreate } from '../../../src/commands/createdInstanceLookup';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
-import { CloudMlApi } from '../../../src/scp/cloudMlApi';
-import type { CloudMlCreateRequest } from '../../../src/scp/cloudMlSchemas';
-import { ScpHttpClient } from '../../../src/scp/scpHttpClient';
-import { isScpError } from '../../../src/scp/scpError';
+import { lookUpCreatedInstance, lookUpLandedCreate } from '../../../../src/commands/create/createdInstanceLookup';
+import { startEmulator, type RunningEmulator } from '../../../../src/emulator/startEmulator';
+import { CloudMlApi } from '../../../../src/scp/cloudMlApi';
+import type { CloudMlCreateRequest } from '../../../../src/scp/cloudMlSchemas';
+import { ScpHttpClient } from '../../../../src/scp/scpHttpClient';
+import { isScpError } from '../../../../src/scp/scpError';
 
 describe('commands: did a failed create go through?', () => {
   let emulator: RunningEmulator;

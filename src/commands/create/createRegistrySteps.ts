@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ExtensionLog } from '../ui/extensionLog';
-import { inputStep } from '../wizard/inputStep';
-import type { WizardStep } from '../wizard/wizardStep';
+import type { ExtensionLog } from '../../ui/extensionLog';
+import { inputStep } from '../../wizard/inputStep';
+import type { WizardStep } from '../../wizard/wizardStep';
 import type { CreateCloudMlContext } from './createCloudMlContext';
 
 /**

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { availabilityCheck, type AvailabilityTexts } from '../../../src/commands/availabilityCheck';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
-import { CloudMlApi } from '../../../src/scp/cloudMlApi';
-import { ScpHttpClient } from '../../../src/scp/scpHttpClient';
-import { inputStep } from '../../../src/wizard/inputStep';
-import { runWizard } from '../../../src/wizard/runWizard';
-import { ScriptedUserInput } from '../../support/scriptedUserInput';
+import { availabilityCheck, type AvailabilityTexts } from '../../../../src/commands/create/availabilityCheck';
+import { startEmulator, type RunningEmulator } from '../../../../src/emulator/startEmulator';
+import { CloudMlApi } from '../../../../src/scp/cloudMlApi';
+import { ScpHttpClient } from '../../../../src/scp/scpHttpClient';
+import { inputStep } from '../../../../src/wizard/inputStep';
+import { runWizard } from '../../../../src/wizard/runWizard';
+import { ScriptedUserInput } from '../../../support/scriptedUserInput';
 
 const TEXTS: AvailabilityTexts = {
   taken: (value, field) => `${field} ${value} taken`,

@@ -1,4 +1,4 @@
-import type { ClusterEstimate } from '../scp/cloudMlSchemas';
+import type { ClusterEstimate } from '../../scp/cloudMlSchemas';
 
 export type EstimateLoader = (clusterId: string, useCopilot: boolean, signal?: AbortSignal) => Promise<ClusterEstimate>;
 

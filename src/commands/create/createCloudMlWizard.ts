@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { DuplicationQuery } from '../scp/cloudMlApi';
-import type { CloudMlImage } from '../scp/cloudMlSchemas';
-import { describeError } from '../ui/errorPresenter';
-import type { ExtensionLog } from '../ui/extensionLog';
-import type { PickItem } from '../ui/userInput';
-import { inputStep } from '../wizard/inputStep';
-import { listStep } from '../wizard/listStep';
-import { pickStep } from '../wizard/pickStep';
-import type { SummaryLabels } from '../wizard/runWizard';
+import type { DuplicationQuery } from '../../scp/cloudMlApi';
+import type { CloudMlImage } from '../../scp/cloudMlSchemas';
+import { describeError } from '../../ui/errorPresenter';
+import type { ExtensionLog } from '../../ui/extensionLog';
+import type { PickItem } from '../../ui/userInput';
+import { inputStep } from '../../wizard/inputStep';
+import { listStep } from '../../wizard/listStep';
+import { pickStep } from '../../wizard/pickStep';
+import type { SummaryLabels } from '../../wizard/runWizard';
 import {
   checkDomainName,
   checkResourceName,
@@ -17,8 +17,8 @@ import {
   withMessages,
   type NameProblem,
   type TagProblem,
-} from '../wizard/validation';
-import type { WizardStep } from '../wizard/wizardStep';
+} from '../../wizard/validation';
+import type { WizardStep } from '../../wizard/wizardStep';
 import { availabilityCheck, type AvailabilityTexts } from './availabilityCheck';
 import type { ClusterEstimates } from './clusterEstimates';
 import { chooseCluster, ENDPOINT_TYPES, type ChosenCluster, type ChosenImage, type CreateCloudMlContext, type EndpointType } from './createCloudMlContext';

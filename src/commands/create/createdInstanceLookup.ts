@@ -1,4 +1,4 @@
-import type { CloudMlDetail } from '../scp/cloudMlSchemas';
+import type { CloudMlDetail } from '../../scp/cloudMlSchemas';
 
 /** The two Cloud ML calls that tell whether a create went through. */
 export interface CreatedInstanceApi {
