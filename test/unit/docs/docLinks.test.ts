@@ -121,22 +121,22 @@ describe('docs: README for users, CONTRIBUTING.md and docs/ for maintainers', ()
   it('reads comments, not strings, and flags a document that is not in the repository', () => {
     const source = [
       "const url = 'https://example.invalid/NOT-HERE.md'; // see docs/scp-api.md \"Signing\"",
-      '/** As DESIGN.md "Budgets" says. */',
-      'const path = "// DESIGN.md in a string";',
+      '/** As PLANNING.md "Budgets" says. */',
+      'const path = "// PLANNING.md in a string";',
       'const x = 1; // README.md -> readme.md',
       '// docs/scp-api.md "No such section"',
     ].join('\n');
     const citations = commentsOf(source, 'a.ts').flatMap(citationsIn);
     assert.deepEqual(citations, [
       { document: 'docs/scp-api.md', section: 'Signing' },
-      { document: 'DESIGN.md', section: 'Budgets' },
+      { document: 'PLANNING.md', section: 'Budgets' },
       { document: 'README.md' },
       { document: 'readme.md' },
       { document: 'docs/scp-api.md', section: 'No such section' },
     ]);
     assert.deepEqual(
       citations.map((citation) => citationProblem(citation, repoRoot)),
-      [undefined, 'DESIGN.md is not in the repository', undefined, undefined, 'docs/scp-api.md has no section "No such section"'],
+      [undefined, 'PLANNING.md is not in the repository', undefined, undefined, 'docs/scp-api.md has no section "No such section"'],
     );
     assert.deepEqual(commentsOf('run() # see NOTES.md\necho "#"', 'tool.sh'), [' see NOTES.md']);
   });
