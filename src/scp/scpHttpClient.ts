@@ -1,7 +1,8 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { z } from 'zod';
+import { createScpAxios } from './axiosInstance';
 import { cancelledError, linkedAbortController, sleep } from './cancellation';
 import type { ConcurrencyLimiter } from './concurrencyLimiter';
 import { serviceBaseUrl, type EndpointConfig } from './endpoints';
@@ -128,19 +129,7 @@ export class ScpHttpClient {
   private readonly baseUrls = new Map<string, string>();
 
   constructor(private readonly options: ScpHttpClientOptions) {
-    this.axios = axios.create({
-      proxy: false, // VS Code patches Node's http/https for its own proxy support; axios must not add its own.
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
-      maxRedirects: 0, // a redirect would carry the signature to a URL it was not made for
-      validateStatus: () => true,
-      responseType: 'text',
-      responseEncoding: 'utf8',
-      // No transforms: the body is sent as the JSON text given and read as text (each transform costs a header pass).
-      transformRequest: [],
-      transformResponse: [],
-      maxContentLength: options.maxBodyBytes ?? MAX_BODY_BYTES,
-    });
+    this.axios = createScpAxios({ httpAgent: this.httpAgent, httpsAgent: this.httpsAgent, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES });
   }
 
   get endpoint(): EndpointConfig {

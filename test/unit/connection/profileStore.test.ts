@@ -17,19 +17,19 @@ class EchoingState {
 class MemorySecrets {
   readonly values = new Map<string, string>();
   reads = 0;
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: ((event: { key: string }) => void)[] = [];
   get(key: string): Promise<string | undefined> {
     this.reads++;
     return Promise.resolve(this.values.get(key));
   }
-  onDidChange(listener: () => void): { dispose(): void } {
+  onDidChange(listener: (event: { key: string }) => void): { dispose(): void } {
     this.listeners.push(listener);
     return { dispose: () => undefined };
   }
   /** What another window writing the same key looks like: the value changes, then the event fires. */
   changeElsewhere(key: string, value: string): void {
     this.values.set(key, value);
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener({ key });
   }
   store(key: string, value: string): Promise<void> {
     this.values.set(key, value);
