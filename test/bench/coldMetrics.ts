@@ -20,11 +20,11 @@ export function coldMetrics(reports: readonly ColdReport[]): BenchMetric[] {
       medianMetric(
         {
           id: 'cold.firstPage',
-          label: `cold: view shown → first cluster page (latency ${COLD_LATENCY_MS} ms)`,
+          label: `cold: view visible → first cluster page (latency ${COLD_LATENCY_MS} ms)`,
           unit: 'ms',
           ideal: { value: roundTrip(views), what: 'one list round trip' },
           budget: { max: COLD_SLACK_MS, of: 'overIdeal' },
-          note: `fresh code-server start with a saved, active profile and the view hidden: scpCloudMl.explorer.focus (as a click on the icon) until the tree provider returned clusters for the root (observed, not driven), vs. the median of 5 list calls on the session right after; per start: ${views.map((r) => `${r.elapsedMs.toFixed(0)}/${r.roundTripMs.toFixed(0)}`).join(', ')} ms`,
+          note: `fresh code-server start with a saved, active profile and the view hidden, then scpCloudMl.explorer.focus (as a click on the icon): from VS Code's first request for the root (the view is visible; the workbench took ${median(views.map((r) => r.shownMs ?? Number.NaN)).toFixed(0)} ms to get there, median) until the tree provider answered it with clusters (observed, not driven), vs. the median of 5 list calls on the session right after; per start: ${views.map((r) => `${r.elapsedMs.toFixed(0)}/${r.roundTripMs.toFixed(0)}`).join(', ')} ms`,
         },
         views.map((r) => r.elapsedMs),
       ),

@@ -22,9 +22,9 @@ export type HostReport =
       kind: 'cold';
       /** `view`: the view shown → first page; `form`: Create Cloud ML → its first step (shown, then with items). */
       what: 'view' | 'form';
-      /** From the command to the first cluster page (view), or to the first step's items (form). */
+      /** From the view's first root request to the first cluster page (view), or from the command to the first step's items (form). */
       elapsedMs: number;
-      /** Form only: from the command to the first step being shown (busy until its items come). */
+      /** From the command to the view's first root request (view), or to the first step being shown, busy until its items come (form). */
       shownMs?: number;
       /** The median of list round trips made on the session right after, at the same latency. */
       roundTripMs: number;
