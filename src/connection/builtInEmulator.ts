@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { RunningEmulator } from '../emulator/startEmulator';
-import { loadScpRuntime } from './loadScpRuntime';
+import { loadEmulatorRuntime } from './loadEmulatorRuntime';
 
 /**
- * The in-process SCP emulator behind the "Emulator" profile. Loaded with the SCP runtime (loadScpRuntime) on first use so
- * that activation never pays for it; started on a free loopback port; stopped on deactivate.
+ * The in-process SCP emulator behind the "Emulator" profile. Loaded from its own bundle (loadEmulatorRuntime) on first use,
+ * so that neither activation nor a real SCP profile pays for it; started on a free loopback port; stopped on deactivate.
  */
 export class BuiltInEmulator {
   private running: Promise<RunningEmulator> | undefined;
@@ -33,7 +33,7 @@ export class BuiltInEmulator {
   private async launch(): Promise<RunningEmulator> {
     // VS Code does not create an extension's global storage folder; the state file lives there.
     if (this.stateFile) await mkdir(path.dirname(this.stateFile), { recursive: true });
-    const { startEmulator } = await loadScpRuntime();
+    const { startEmulator } = await loadEmulatorRuntime();
     return startEmulator({ host: '127.0.0.1', port: 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) });
   }
 }

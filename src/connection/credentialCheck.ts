@@ -1,5 +1,6 @@
 import type { EndpointConfig } from '../scp/endpoints';
-import type { ApiLanguage, ScpCredentials } from '../scp/scpHttpClient';
+import type { ScpCredentials } from '../scp/requestSigning';
+import type { ApiLanguage } from '../scp/scpHttpClient';
 import { loadScpRuntime } from './loadScpRuntime';
 import type { ExtensionLog } from '../ui/extensionLog';
 

@@ -1,5 +1,11 @@
 export type ScpRuntime = typeof import('./scpRuntime');
 
+/**
+ * The performance measure loadScpRuntime() records around the require (process-wide, read by `npm run bench`
+ * through performance.getEntriesByName; nothing else reads it).
+ */
+export const SCP_RUNTIME_LOAD_MEASURE = 'scpCloudMl.scpRuntime.load';
+
 let loading: Promise<ScpRuntime> | undefined;
 
 /**
@@ -8,7 +14,12 @@ let loading: Promise<ScpRuntime> | undefined;
  * A plain require, not import(): the extension host loads CommonJS, and this keeps one module system.
  */
 export function loadScpRuntime(): Promise<ScpRuntime> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loading ??= Promise.resolve().then(() => require('./scpRuntime.js') as ScpRuntime);
+  loading ??= Promise.resolve().then(() => {
+    const started = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const runtime = require('./scpRuntime.js') as ScpRuntime;
+    performance.measure(SCP_RUNTIME_LOAD_MEASURE, { start: started, end: performance.now() });
+    return runtime;
+  });
   return loading;
 }

@@ -28,15 +28,23 @@ function secretKeyFor(profileId: string): string {
 export class ProfileStore {
   private profiles: Profile[];
   private active: string | undefined;
+  /**
+   * Credentials read so far, per profile id, in memory only. Every request signs with them, and a SecretStorage
+   * read is a round trip to the workbench (a WebSocket hop in the browser): one per request cost more than the
+   * rest of the client. Kept in step with this store's own writes and with SecretStorage's change event (another
+   * window signing in), so a changed key still applies to the next request.
+   */
+  private readonly credentialReads = new Map<string, Promise<ProfileCredentials | undefined>>();
 
   constructor(
     private readonly state: Pick<vscode.Memento, 'get' | 'update'>,
-    private readonly secrets: Pick<vscode.SecretStorage, 'get' | 'store' | 'delete'>,
+    private readonly secrets: Pick<vscode.SecretStorage, 'get' | 'store' | 'delete'> & Partial<Pick<vscode.SecretStorage, 'onDidChange'>>,
   ) {
     const parsed = z.array(profileSchema).safeParse(state.get(PROFILES_KEY, []));
     this.profiles = parsed.success ? parsed.data : [];
     const id = state.get<unknown>(ACTIVE_KEY);
     this.active = typeof id === 'string' ? id : undefined;
+    secrets.onDidChange?.(() => this.credentialReads.clear());
   }
 
   list(): Profile[] {
@@ -59,12 +67,30 @@ export class ProfileStore {
 
   async save(profile: Profile, credentials?: ProfileCredentials): Promise<void> {
     const clean = profileSchema.parse(profile);
-    if (credentials) await this.secrets.store(secretKeyFor(profile.id), JSON.stringify(credentialsSchema.parse(credentials)));
+    if (credentials) {
+      this.credentialReads.delete(profile.id);
+      await this.secrets.store(secretKeyFor(profile.id), JSON.stringify(credentialsSchema.parse(credentials)));
+      this.credentialReads.delete(profile.id);
+    }
     this.profiles = [...this.profiles.filter((p) => p.id !== profile.id), clean];
     await this.state.update(PROFILES_KEY, this.list());
   }
 
-  async credentials(id: string): Promise<ProfileCredentials | undefined> {
+  credentials(id: string): Promise<ProfileCredentials | undefined> {
+    let read = this.credentialReads.get(id);
+    if (read === undefined) {
+      read = this.readCredentials(id);
+      this.credentialReads.set(id, read);
+      // A failed or empty read is not kept: the next call asks SecretStorage again.
+      const forget = (): void => {
+        if (this.credentialReads.get(id) === read) this.credentialReads.delete(id);
+      };
+      read.then((found) => (found === undefined ? forget() : undefined), forget);
+    }
+    return read;
+  }
+
+  private async readCredentials(id: string): Promise<ProfileCredentials | undefined> {
     const raw = await this.secrets.get(secretKeyFor(id));
     if (!raw) return undefined;
     try {
@@ -76,7 +102,9 @@ export class ProfileStore {
   }
 
   async deleteCredentials(id: string): Promise<void> {
+    this.credentialReads.delete(id);
     await this.secrets.delete(secretKeyFor(id));
+    this.credentialReads.delete(id);
   }
 
   async remove(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { isScpEnvironment, serviceBaseUrl, type EndpointConfig, type ScpEnvironment } from './endpoints';
 import { isScpError } from './scpError';
-import type { ApiLanguage, HttpMethod, ScpCredentials } from './scpHttpClient';
+import type { ScpCredentials } from './requestSigning';
+import type { ApiLanguage, HttpMethod } from './scpHttpClient';
 
 export const CLI_USAGE = 'usage: npm run scp -- METHOD SERVICE PATH [--query key=value ...] [--data JSON] [--verbose]';
 

@@ -26,7 +26,9 @@ export function isSensitiveKey(name: string): boolean {
  */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  for (const secret of expandSecrets(secrets)) out = out.split(secret).join(REDACTED);
+  for (const secret of expandSecrets(secrets)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  // Every pattern below needs one of the sensitive words: text without one (nearly every URL) is done here.
+  if (!SENSITIVE_KEY.test(out)) return out;
   // "some_secret_key": "value"  (JSON, also when a server echoes the body in an error detail)
   out = out.replace(/("[^"]*(?:secret|signature|password)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`);
   // some_secret_key=value  (query strings, form bodies)
@@ -43,9 +45,11 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
  * known secrets anywhere in it. The result is for display only.
  */
 export function redactUrl(url: string, secrets: readonly string[] = []): string {
-  let out = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  let out = url.includes('@') ? url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`) : url;
   const queryStart = out.indexOf('?');
-  if (queryStart >= 0) {
+  // A parameter name is sensitive only when it says so in clear or once decoded: without a sensitive word or an
+  // escape ('%', '+') in the query, no pair needs a look.
+  if (queryStart >= 0 && (SENSITIVE_KEY.test(out.slice(queryStart)) || /[%+]/.test(out.slice(queryStart)))) {
     const hashStart = out.indexOf('#', queryStart);
     const end = hashStart >= 0 ? hashStart : out.length;
     const query = out
@@ -97,6 +101,7 @@ function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<o
 
 /** Each secret as written and as it would look URL-encoded or JSON-escaped; longest first. Short values are left out. */
 function expandSecrets(secrets: readonly string[]): string[] {
+  if (secrets.length === 0) return [];
   const all = new Set<string>();
   for (const secret of secrets) {
     if (secret.length < MIN_REDACTED_VALUE_LENGTH) continue;

@@ -41,24 +41,30 @@ export interface SkippedItem {
 export function parseResponseBody<T>(
   schema: z.ZodType<T>,
   body: unknown,
-  request: FailedRequest & { status?: number; requestIds?: string[] },
+  request: ParseContext | (() => ParseContext),
   onSkipped?: (items: SkippedItem[]) => void,
 ): T {
+  // The context (a redacted URL, the secrets) is only needed when something is reported: a function defers it.
+  const context = (): ParseContext => (typeof request === 'function' ? request() : request);
   const { result, skipped } = collectSkippedItems(() => schema.safeParse(body));
   if (!result.success) {
     const first = schemaProblems(result.error)[0] ?? { field: '', problem: 'invalid value' };
-    throw schemaViolationError(request, first.field, first.problem);
+    throw schemaViolationError(context(), first.field, first.problem);
   }
   if (skipped.length > 0 && onSkipped) {
+    const secrets = context().secrets ?? [];
     onSkipped(
       skipped.map(({ where, error }) => {
         const first = schemaProblems(error)[0] ?? { field: '', problem: 'invalid value' };
-        return { where, problem: redactText(first.field === '' ? first.problem : `${first.field}: ${first.problem}`, request.secrets ?? []) };
+        return { where, problem: redactText(first.field === '' ? first.problem : `${first.field}: ${first.problem}`, secrets) };
       }),
     );
   }
   return result.data;
 }
+
+/** What a response parse reports failures with. */
+type ParseContext = FailedRequest & { status?: number; requestIds?: string[] };
 
 /**
  * Checks what the client is about to send; a violation becomes ScpError 'badInput' listing every bad

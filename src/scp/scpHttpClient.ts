@@ -1,25 +1,21 @@
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import type { AxiosInstance } from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { z } from 'zod';
+import { createScpAxios } from './axiosInstance';
 import { cancelledError, linkedAbortController, sleep } from './cancellation';
 import type { ConcurrencyLimiter } from './concurrencyLimiter';
 import { serviceBaseUrl, type EndpointConfig } from './endpoints';
-import { errorFromNetworkFailure, errorFromResponse, requestIdsFromHeaders, unreadableBodyError, type FailedRequest } from './errorMapping';
-import { collectSecretValues, redactObject, redactUrl } from './redact';
-import { backoffDelayMs, retryAfterMs, retryFits } from './retryPolicy';
-import { parseResponseBody, type SkippedItem } from './schemaValidation';
+import { errorFromNetworkFailure, requestIdsFromHeaders, type FailedRequest } from './errorMapping';
+import { collectSecretValues, redactUrl } from './redact';
+import { baseHeaders, signAttempt, type ScpCredentials } from './requestSigning';
+import { plainHeaders, readResponse, type AttemptOutcome } from './responseReading';
+import { backoffDelayMs, retryFits } from './retryPolicy';
 import { isScpError, ScpError } from './scpError';
-import { computeSignature } from './signer';
 import { buildRequestUrl, type Query } from './urlEncoding';
 
 export type ApiLanguage = 'en-US' | 'ko-KR';
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface ScpCredentials {
-  accessKey: string;
-  secretKey: string;
-}
 
 /** One line per attempt. Everything in it is already redacted: no signature, no secret ever. */
 export interface RequestLogEntry {
@@ -106,16 +102,11 @@ export interface ScpRequest<T> {
   redactResponse?: boolean;
 }
 
-/** Default `Scp-Api-Version` per product (docs/scp-api.md "Signing"). */
-const DEFAULT_API_VERSIONS: Readonly<Record<string, string>> = { 'cloud-ml': '1.0', ske: '1.0' };
-
 /** A Retry-After longer than this is not waited for: the call fails and the user decides. */
 const MAX_RETRY_AFTER_MS = 30_000;
 /** Idle keep-alive sockets close before a typical server's 5 s keep-alive ends, so a POST never meets a dead socket. */
 const FREE_SOCKET_TIMEOUT_MS = 4_000;
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
-
-type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; error: ScpError; retryAfterMs?: number };
 
 /** The time one attempt may take, and the call's whole bound (the timeout sentence names that one). */
 interface AttemptTime {
@@ -123,15 +114,10 @@ interface AttemptTime {
   callTimeoutMs: number;
 }
 
-/** Per-attempt data the signing interceptor needs; kept off the axios config type. */
-interface SigningConfig extends InternalAxiosRequestConfig {
-  scpSigned?: { onSigned: (secretKey: string, signature: string) => void };
-}
-
 /**
- * The signed SCP HTTP client. Builds each URL once, signs exactly that string in a request interceptor
- * (fresh timestamp per attempt), sends exactly that string, parses and maps every answer itself
- * (`responseType: 'text'`, all statuses accepted), and retries only idempotent calls.
+ * The signed SCP HTTP client. Builds each URL once, signs exactly that string right before each attempt (fresh
+ * timestamp per attempt), sends exactly that string (no base URL, no params, so axios cannot rewrite it), parses
+ * and maps every answer itself (`responseType: 'text'`, all statuses accepted), and retries only idempotent calls.
  */
 export class ScpHttpClient {
   private readonly axios: AxiosInstance;
@@ -139,21 +125,11 @@ export class ScpHttpClient {
   private readonly httpsAgent = new https.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS });
   /** Secret keys seen so far: masked in every URL, message and log entry. */
   private readonly knownSecrets = new Set<string>();
+  /** Base URL per service: checked and normalized once, not on every request. */
+  private readonly baseUrls = new Map<string, string>();
 
   constructor(private readonly options: ScpHttpClientOptions) {
-    this.axios = axios.create({
-      proxy: false, // VS Code patches Node's http/https for its own proxy support; axios must not add its own.
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
-      maxRedirects: 0, // a redirect would carry the signature to a URL it was not made for
-      validateStatus: () => true,
-      responseType: 'text',
-      responseEncoding: 'utf8',
-      transformRequest: [(data: unknown) => data],
-      transformResponse: [(data: unknown) => data],
-      maxContentLength: options.maxBodyBytes ?? MAX_BODY_BYTES,
-    });
-    this.axios.interceptors.request.use((config) => this.sign(config as SigningConfig));
+    this.axios = createScpAxios({ httpAgent: this.httpAgent, httpsAgent: this.httpsAgent, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES });
   }
 
   get endpoint(): EndpointConfig {
@@ -163,9 +139,9 @@ export class ScpHttpClient {
   /** Sends one logical request (with retries for GET) and returns its body parsed by `schema`. */
   async request<T>(request: ScpRequest<T>): Promise<T> {
     const method = request.method.toUpperCase() as HttpMethod;
-    const url = buildRequestUrl(serviceBaseUrl(this.options.endpoint, request.service), request.path, request.query);
+    const url = buildRequestUrl(this.baseUrl(request.service), request.path, request.query);
     const bodyText = request.body === undefined ? undefined : toJson(request.body);
-    const bodySecrets = collectSecretValues(request.body);
+    const bodySecrets = request.body === undefined ? [] : collectSecretValues(request.body);
     const idempotent = method === 'GET' || method === 'HEAD';
     const maxAttempts = idempotent ? 1 + Math.max(0, this.options.maxRetries ?? 3) : 1;
 
@@ -205,6 +181,15 @@ export class ScpHttpClient {
     this.httpsAgent.destroy();
   }
 
+  private baseUrl(service: string): string {
+    let base = this.baseUrls.get(service);
+    if (base === undefined) {
+      base = serviceBaseUrl(this.options.endpoint, service);
+      this.baseUrls.set(service, base);
+    }
+    return base;
+  }
+
   private async attempt<T>(
     request: ScpRequest<T>,
     method: HttpMethod,
@@ -223,6 +208,7 @@ export class ScpHttpClient {
     const started = performance.now();
     // The signature of this attempt joins the body's secrets: a server may echo either back in an error.
     const attemptSecrets = [...bodySecrets];
+    // Built only when something is reported (a failure, a skipped item): it costs a redaction pass.
     const failed = (): FailedRequest => ({
       method,
       url: this.redactedUrl(url, attemptSecrets),
@@ -233,24 +219,26 @@ export class ScpHttpClient {
     let requestId: string | undefined;
     let outcome: AttemptOutcome<T>;
     try {
-      const config: AxiosRequestConfig & Pick<SigningConfig, 'scpSigned'> = {
-        url,
-        method,
-        data: bodyText,
-        signal: controller.signal,
-        headers: this.headers(request, bodyText !== undefined),
-        scpSigned: {
-          onSigned: (secretKey: string, signature: string) => {
-            this.knownSecrets.add(secretKey);
-            attemptSecrets.push(signature);
+      const signed = await signAttempt(method, url, this.options.credentials, this.options.clock ?? Date.now);
+      this.knownSecrets.add(signed.secretKey);
+      attemptSecrets.push(signed.signature);
+      const language = typeof this.options.language === 'function' ? this.options.language() : this.options.language;
+      const headers = baseHeaders({ service: request.service, apiVersion: request.apiVersion, language, hasBody: bodyText !== undefined, userAgent: this.options.userAgent });
+      const response = await this.axios.request<string>({ url, method, data: bodyText, signal: controller.signal, headers: { ...headers, ...signed.headers } });
+      status = response.status;
+      const responseHeaders = plainHeaders(response.headers);
+      requestId = requestIdsFromHeaders(responseHeaders)[0];
+      outcome = readResponse(
+        {
+          schema: request.schema,
+          redactResponse: request.redactResponse === true,
+          failed,
+          onSkipped: (items, context) => {
+            for (const item of items) this.log((logger) => logger.skipped?.({ method, url: context.url, ...item }));
           },
         },
-      };
-      const response = await this.axios.request<string>(config);
-      status = response.status;
-      const headers = plainHeaders(response);
-      requestId = requestIdsFromHeaders(headers)[0];
-      outcome = this.readResponse(request, response, headers, failed());
+        { status, headers: responseHeaders, bodyText: typeof response.data === 'string' ? response.data : '' },
+      );
     } catch (error) {
       const scpError = isScpError(error)
         ? error
@@ -260,83 +248,15 @@ export class ScpHttpClient {
       clearTimeout(timer);
       dispose();
     }
-    const durationMs = performance.now() - started;
-    const entry: RequestLogEntry = { method, url: this.redactedUrl(url, attemptSecrets), durationMs, attempt };
+    const logger = this.options.logger;
+    if (!logger) return outcome;
+    const entry: RequestLogEntry = { method, url: this.redactedUrl(url, attemptSecrets), durationMs: performance.now() - started, attempt };
     if (status !== undefined) entry.status = status;
     if (requestId === undefined && !outcome.ok) requestId = outcome.error.requestIds[0];
     if (requestId !== undefined) entry.requestId = requestId;
     if (!outcome.ok) entry.error = outcome.error.message;
-    this.log((logger) => logger.request(entry));
+    this.log((log) => log.request(entry));
     return outcome;
-  }
-
-  private readResponse<T>(request: ScpRequest<T>, response: AxiosResponse<string>, headers: Record<string, unknown>, failed: FailedRequest): AttemptOutcome<T> {
-    const bodyText = typeof response.data === 'string' ? response.data : '';
-    const { status } = response;
-    if (status < 200 || status >= 300) {
-      const retryAfter = retryAfterMs(headers['retry-after']);
-      const error = errorFromResponse({ ...failed, status, headers, bodyText });
-      return retryAfter === undefined ? { ok: false, error } : { ok: false, error, retryAfterMs: retryAfter };
-    }
-    let body: unknown;
-    if (bodyText.trim() !== '') {
-      try {
-        body = JSON.parse(bodyText);
-      } catch {
-        return { ok: false, error: unreadableBodyError({ ...failed, status, headers, bodyText }) };
-      }
-    }
-    try {
-      const onSkipped = (items: SkippedItem[]): void => {
-        for (const item of items) this.log((logger) => logger.skipped?.({ method: failed.method, url: failed.url, ...item }));
-      };
-      const value = parseResponseBody(request.schema, body, { ...failed, status, requestIds: requestIdsFromHeaders(headers) }, onSkipped);
-      return { ok: true, value: request.redactResponse === true ? redactObject(value, failed.secrets) : value };
-    } catch (error) {
-      if (isScpError(error)) return { ok: false, error };
-      throw error;
-    }
-  }
-
-  private headers(request: ScpRequest<unknown>, hasBody: boolean): Record<string, string> {
-    const language = typeof this.options.language === 'function' ? this.options.language() : this.options.language;
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'Accept-Language': language,
-      'Scp-ClientType': 'Openapi',
-    };
-    if (hasBody) headers['Content-Type'] = 'application/json';
-    const version = request.apiVersion ?? DEFAULT_API_VERSIONS[request.service];
-    if (version !== undefined) headers['Scp-Api-Version'] = version.includes(' ') ? version : `${request.service} ${version}`;
-    if (this.options.userAgent !== undefined) headers['User-Agent'] = this.options.userAgent;
-    return headers;
-  }
-
-  /** The request interceptor: a fresh timestamp and signature over the exact URL about to be sent. */
-  private async sign(config: SigningConfig): Promise<InternalAxiosRequestConfig> {
-    const url = config.url;
-    if (url === undefined || config.baseURL !== undefined || config.params !== undefined) {
-      // Anything else would let axios rewrite the URL after it was signed.
-      throw new ScpError({ kind: 'badInput', message: 'The request URL must be complete and carry no separate parameters.' });
-    }
-    let credentials: ScpCredentials;
-    try {
-      credentials = await this.options.credentials();
-    } catch (error) {
-      if (isScpError(error)) throw error;
-      throw new ScpError({ kind: 'auth', message: 'The stored SCP credentials could not be read; sign in again.' });
-    }
-    if (credentials.accessKey === '' || credentials.secretKey === '') {
-      throw new ScpError({ kind: 'auth', message: 'No SCP access key or secret key is set; sign in again.' });
-    }
-    const timestamp = String(Math.trunc((this.options.clock ?? Date.now)()));
-    const method = (config.method ?? 'GET').toUpperCase();
-    const signature = computeSignature({ method, url, timestamp, accessKey: credentials.accessKey }, credentials.secretKey);
-    config.scpSigned?.onSigned(credentials.secretKey, signature);
-    config.headers.set('Scp-Accesskey', credentials.accessKey);
-    config.headers.set('Scp-Timestamp', timestamp);
-    config.headers.set('Scp-Signature', signature);
-    return config;
   }
 
   private redactedUrl(url: string, extraSecrets: readonly string[]): string {
@@ -353,12 +273,6 @@ export class ScpHttpClient {
       // A faulty logger is not the request's problem.
     }
   }
-}
-
-function plainHeaders(response: AxiosResponse<unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(response.headers as Record<string, unknown>)) out[name.toLowerCase()] = value;
-  return out;
 }
 
 /** The request body as JSON; a body that cannot be written as JSON (a cycle, a BigInt) is refused before sending. */

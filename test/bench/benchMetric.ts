@@ -12,7 +12,8 @@ export interface BenchMetric {
   unit: string;
   /** What the value is compared with (measured in the same run), and how that was obtained. */
   ideal?: { value: number; what: string };
-  budget?: { max: number; of: 'value' | 'ratio' };
+  /** `overIdeal`: value − ideal ≤ max (e.g. one round trip + 40 ms). */
+  budget?: { max: number; of: 'value' | 'ratio' | 'overIdeal' };
   /**
    * The ratio, when it is not simply value / ideal: e.g. the median of per-run ratios, each run against an ideal
    * measured right before it (drift on a busy machine then cancels out run by run).
@@ -33,7 +34,8 @@ export interface EvaluatedMetric extends BenchMetric {
 export function evaluate(metric: BenchMetric): EvaluatedMetric {
   const ratio = metric.ratio ?? (metric.ideal && metric.ideal.value > 0 ? metric.value / metric.ideal.value : undefined);
   if (!metric.budget) return { ...metric, ...(ratio !== undefined ? { ratio } : {}) };
-  const measured = metric.budget.of === 'ratio' ? ratio : metric.value;
+  const measured =
+    metric.budget.of === 'ratio' ? ratio : metric.budget.of === 'overIdeal' ? (metric.ideal ? metric.value - metric.ideal.value : undefined) : metric.value;
   // A ratio budget without a usable ideal cannot be judged: that is a failure, not a pass.
   const pass = measured !== undefined && Number.isFinite(measured) && measured <= metric.budget.max;
   return { ...metric, ...(ratio !== undefined ? { ratio } : {}), pass };
@@ -51,6 +53,7 @@ function formatNumber(value: number, unit: string): string {
 
 function budgetText(metric: EvaluatedMetric): string {
   if (!metric.budget) return '—';
+  if (metric.budget.of === 'overIdeal') return `≤ ideal + ${formatNumber(metric.budget.max, metric.unit)}`;
   return metric.budget.of === 'ratio' ? `≤ ${metric.budget.max}×` : `≤ ${formatNumber(metric.budget.max, metric.unit)}`;
 }
 

@@ -6,7 +6,14 @@ import { now, setSetting, useEmulatorProfile } from './hostBenchContext';
 import type { BenchEmulator } from './hostReport';
 import { median } from './statistics';
 
-export const FIND_CLUSTERS = 200;
+export const DEFAULT_FIND_CLUSTERS = 200;
+
+/** A run at account scale: C = 4 only, `warmRuns` warm runs, no cold row; pages of `pageSize` to list the account first. */
+export interface FindScale {
+  clusters: number;
+  warmRuns: number;
+  pageSize: number;
+}
 const LATENCY_MS = 50;
 const PAGE_SIZE = 50;
 const LOOKUP_ROUTE = 'GET /v1/cloud-ml/clusters/{id}';
@@ -26,15 +33,17 @@ interface Run {
  * figure is the median of the per-run ratios. Warm = the cluster list already loaded (as once the tree showed it);
  * cold = after a full refresh, which lists the 4 pages first; C = 1 for contrast.
  */
-export async function measureFindInstance(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
+export async function measureFindInstance(api: ExtensionTestApi, emulator: BenchEmulator, scale?: FindScale): Promise<BenchMetric[]> {
   const admin = new EmulatorAdminClient(emulator);
   const catalog = api.catalog;
+  const FIND_CLUSTERS = scale?.clusters ?? DEFAULT_FIND_CLUSTERS;
+  const suffix = scale ? String(FIND_CLUSTERS) : '';
   await admin.setLatency(LATENCY_MS);
-  await setSetting('pageSize', PAGE_SIZE);
+  await setSetting('pageSize', scale?.pageSize ?? PAGE_SIZE);
   const metrics: BenchMetric[] = [];
   try {
-    for (const concurrency of [4, 1]) {
-      const profileId = `bench-find-c${concurrency}`;
+    for (const concurrency of scale ? [4] : [4, 1]) {
+      const profileId = `bench-find${suffix}-c${concurrency}`;
       await setSetting('maxConcurrentRequests', concurrency);
       await useEmulatorProfile(api, profileId, emulator);
       const session = await api.connection.session();
@@ -75,13 +84,13 @@ export async function measureFindInstance(api: ExtensionTestApi, emulator: Bench
 
       await admin.resetCounters();
       const warm: Run[] = [];
-      for (let i = 0; i < (concurrency === 4 ? 7 : 1); i++) warm.push(await timedRun(0, forgetInstances));
+      for (let i = 0; i < (concurrency === 4 ? (scale?.warmRuns ?? 7) : 1); i++) warm.push(await timedRun(0, forgetInstances));
       const peak = (await admin.counters()).peakInFlightByRoute[LOOKUP_ROUTE] ?? 0;
       metrics.push(
         summarize(
           warm,
           {
-            id: `findInstance.c${concurrency}`,
+            id: `findInstance${suffix}.c${concurrency}`,
             label: `findInstance N=${FIND_CLUSTERS} L=${LATENCY_MS} ms C=${concurrency}`,
             ...(concurrency === 4 ? { budget: { max: 1.15, of: 'ratio' as const } } : {}),
             note: `ClusterCatalog.findInstances with the cluster list loaded; ratio = median of per-run ratios; peak lookups in flight seen by the emulator: ${peak}`,
@@ -89,7 +98,7 @@ export async function measureFindInstance(api: ExtensionTestApi, emulator: Bench
           'ceil(N/C) × L',
         ),
       );
-      if (concurrency === 4) {
+      if (concurrency === 4 && !scale) {
         const pages = Math.ceil(FIND_CLUSTERS / PAGE_SIZE);
         const cold: Run[] = [];
         for (let i = 0; i < 3; i++) {

@@ -2,7 +2,7 @@ import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import type { BenchMetric } from './benchMetric';
 import { measureFindInstance } from './findInstancePhase';
 import { extensionTestApi, useEmulatorProfile } from './hostBenchContext';
-import { HOST_BENCH_CONFIG_VARIABLE, reportToRunner, type HostBenchConfig } from './hostReport';
+import { HOST_BENCH_CONFIG_VARIABLE, reportToRunner, SCALE_CLUSTERS, type HostBenchConfig } from './hostReport';
 import { measureMemory } from './memoryPhase';
 import { measurePolling } from './pollingPhase';
 import { measureTree } from './treePhase';
@@ -25,7 +25,8 @@ async function phase(name: string, work: () => Promise<BenchMetric[]>): Promise<
 
 /**
  * The in-host part of `npm run bench` (an extensionTestsPath module, run inside the code-server extension
- * host): memory first (in a fresh host), then tree, findInstance and polling. Each metric goes to the runner as
+ * host): memory first (in a fresh host), then tree, findInstance and polling, then memory, tree and findInstance
+ * again over 10,000 clusters. Each metric goes to the runner as
  * a console line. It leaves one idle profile active and no setting changed, for the activation starts after it.
  */
 export async function run(): Promise<void> {
@@ -37,6 +38,10 @@ export async function run(): Promise<void> {
     await phase('tree', () => measureTree(api, config.emulators.tree));
     await phase('findInstance', () => measureFindInstance(api, config.emulators.find));
     await phase('polling', () => measurePolling(api, config.emulators.poll));
+    // The same at account scale, so the growth curve shows (2,000 vs 10,000 clusters; 200 vs 10,000 lookups).
+    await phase('memory at scale', () => measureMemory(api, config.emulators.scale, { clusters: SCALE_CLUSTERS, budgetMb: 60 }));
+    await phase('tree at scale', () => measureTree(api, config.emulators.scale, SCALE_CLUSTERS));
+    await phase('findInstance at scale', () => measureFindInstance(api, config.emulators.scale, { clusters: SCALE_CLUSTERS, warmRuns: 1, pageSize: 500 }));
     for (const profile of api.connection.profiles()) await api.connection.remove(profile.id, true);
     await useEmulatorProfile(api, IDLE_PROFILE_ID, config.emulators.idle);
     await api.tracker.flush();

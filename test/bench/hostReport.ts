@@ -18,6 +18,19 @@ export type HostReport =
       requestsAfterIdle: number;
       profileActive: boolean;
     }
+  | {
+      kind: 'cold';
+      /** `view`: the view shown → first page; `form`: Create Cloud ML → its first step (shown, then with items). */
+      what: 'view' | 'form';
+      /** From the view's first root request to the first cluster page (view), or from the command to the first step's items (form). */
+      elapsedMs: number;
+      /** From the command to the view's first root request (view), or to the first step being shown, busy until its items come (form). */
+      shownMs?: number;
+      /** The median of list round trips made on the session right after, at the same latency. */
+      roundTripMs: number;
+      /** The require of dist/scpRuntime.js in this host, as loadScpRuntime() measured it. */
+      runtimeLoadMs?: number;
+    }
   | { kind: 'metric'; metric: BenchMetric }
   | { kind: 'error'; message: string };
 
@@ -56,9 +69,14 @@ export interface HostBenchConfig {
     find: BenchEmulator;
     /** The default seed: polling. */
     poll: BenchEmulator;
-    /** The default seed, no latency: the profile left active for the activation starts. */
+    /** The default seed, no latency: the profile left active for the activation starts (then 100 ms for the cold starts). */
     idle: BenchEmulator;
+    /** 10,000 clusters: memory, first page and findInstance at scale. */
+    scale: BenchEmulator;
   };
 }
 
 export const HOST_BENCH_CONFIG_VARIABLE = 'SCP_BENCH_CONFIG';
+
+/** The account size of the scale rows (memory, first page, findInstance at 10,000 clusters). */
+export const SCALE_CLUSTERS = 10_000;

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { ExplorerNode } from '../../src/explorer/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import type { BenchMetric } from './benchMetric';
 import { findGc, settledHeapUsed } from './heapMeasure';
@@ -18,19 +18,20 @@ function contextOf(api: ExtensionTestApi, node: ExplorerNode): string {
  * every cluster expanded (2,000 Cloud ML lookups) and every instance expanded, with each node's TreeItem built as
  * VS Code would. The baseline is the same host before the profile was used. Runs first, in a fresh host.
  */
-export async function measureMemory(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
+export async function measureMemory(api: ExtensionTestApi, emulator: BenchEmulator, scale = { clusters: MEMORY_CLUSTERS, budgetMb: 50 }): Promise<BenchMetric[]> {
+  const expected = scale.clusters;
   const provider = api.explorer.provider;
   const collector = findGc();
   const before = await settledHeapUsed(collector);
 
-  await useEmulatorProfile(api, 'bench-memory', emulator);
+  await useEmulatorProfile(api, `bench-memory-${expected}`, emulator);
   let roots = await provider.getChildren();
   while (roots.some((node) => contextOf(api, node) === 'scpCloudMl.loadMore')) {
     provider.loadMore();
     roots = await provider.getChildren();
   }
   const clusters = roots.filter((node) => contextOf(api, node).startsWith('scpCloudMl.cluster.'));
-  if (clusters.length !== MEMORY_CLUSTERS) throw new Error(`The tree shows ${clusters.length} clusters, expected ${MEMORY_CLUSTERS}.`);
+  if (clusters.length !== expected) throw new Error(`The tree shows ${clusters.length} clusters, expected ${expected}.`);
   // Kept referenced, as VS Code keeps what it rendered.
   const rendered: vscode.TreeItem[] = roots.map((node) => provider.getTreeItem(node));
   const clusterChildren = await Promise.all(clusters.map((node) => provider.getChildren(node)));
@@ -43,12 +44,12 @@ export async function measureMemory(api: ExtensionTestApi, emulator: BenchEmulat
   const after = await settledHeapUsed(collector);
   const how = collector ? `heapUsed after a forced gc (${collector.method})` : 'median of 7 heapUsed samples (gc could not be forced)';
   const growth: BenchMetric = {
-    id: 'memory.heapGrowth2000',
-    label: `heap growth, ${MEMORY_CLUSTERS} clusters loaded + tree expanded`,
+    id: `memory.heapGrowth${expected}`,
+    label: `heap growth, ${expected} clusters loaded + tree expanded`,
     value: (after - before) / MB,
     unit: 'MB',
-    budget: { max: 50, of: 'value' },
-    note: `${how}, before the profile was used vs. with all ${MEMORY_CLUSTERS} clusters, ${instances.length} instances and ${properties.length} property rows loaded; ${rendered.length} TreeItems held`,
+    budget: { max: scale.budgetMb, of: 'value' },
+    note: `${how}, before the profile was used vs. with all ${expected} clusters, ${instances.length} instances and ${properties.length} property rows loaded; ${rendered.length} TreeItems held`,
   };
 
   // Switching profile must release it all again.
@@ -56,8 +57,8 @@ export async function measureMemory(api: ExtensionTestApi, emulator: BenchEmulat
   rendered.length = 0;
   const released = await settledHeapUsed(collector);
   const residue: BenchMetric = {
-    id: 'memory.afterSwitch',
-    label: 'heap left after switching the profile away',
+    id: expected === MEMORY_CLUSTERS ? 'memory.afterSwitch' : `memory.afterSwitch${expected}`,
+    label: `heap left after switching the profile away (${expected} clusters)`,
     value: (released - before) / MB,
     unit: 'MB',
     note: 'same method; the caches and nodes of a profile are dropped when it stops being active',

@@ -15,10 +15,10 @@ const RUNS = 7;
  * provider, against one round trip measured in the same run: the same signed list call made directly on the
  * session. A tree that waited for anything sequential (a second page, the images, a lookup) would be ≥ 2×.
  */
-export async function measureTree(api: ExtensionTestApi, emulator: BenchEmulator): Promise<BenchMetric[]> {
+export async function measureTree(api: ExtensionTestApi, emulator: BenchEmulator, accountClusters?: number): Promise<BenchMetric[]> {
   const admin = new EmulatorAdminClient(emulator);
   await setSetting('pageSize', PAGE_SIZE);
-  await useEmulatorProfile(api, 'bench-tree', emulator);
+  await useEmulatorProfile(api, `bench-tree${accountClusters ?? ''}`, emulator);
   await admin.setLatency(LATENCY_MS);
   try {
     const session = await api.connection.session();
@@ -41,8 +41,8 @@ export async function measureTree(api: ExtensionTestApi, emulator: BenchEmulator
     return [
       medianMetric(
         {
-          id: 'tree.firstPage',
-          label: `tree: refresh → first page (latency ${LATENCY_MS} ms)`,
+          id: `tree.firstPage${accountClusters ?? ''}`,
+          label: `tree: refresh → first page (latency ${LATENCY_MS} ms${accountClusters ? `, ${accountClusters} clusters` : ''})`,
           unit: 'ms',
           ideal: { value: median(roundTrips), what: 'one list round trip' },
           budget: { max: 1.5, of: 'ratio' },

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluate, failures, formatNotes, formatTable, medianMetric, type BenchMetric, type EvaluatedMetric } from '../bench/benchMetric';
 import { measureClientOverhead } from '../bench/clientOverhead';
-import { HOST_BENCH_CONFIG_VARIABLE, parseHostReport, type BenchEmulator, type HostBenchConfig, type HostReport } from '../bench/hostReport';
+import { COLD_LATENCY_MS, coldMetrics, type ColdReport } from '../bench/coldMetrics';
+import { HOST_BENCH_CONFIG_VARIABLE, parseHostReport, SCALE_CLUSTERS, type BenchEmulator, type HostBenchConfig, type HostReport } from '../bench/hostReport';
 import { packageAndUnpack, sizeMetrics } from '../bench/packageSizes';
 import { runEntryInWorkbench } from '../bench/workbenchEntryRun';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
@@ -19,10 +20,12 @@ import { findRepoRoot, requireBuilt } from './hostPaths';
  *   npm run bench                 the table; exit 1 when a budget is missed
  *   npm run bench -- --json       also writes bench/results.json
  *   npm run bench -- --starts 7   fresh activation starts (default 5)
+ *   npm run bench -- --cold-starts 5   fresh starts of each cold-path probe (default 3)
  *
  * Sizes and the client overhead are measured in this process; everything about the extension host runs in
  * code-server: one start runs test/bench/hostBenchSuite (memory, tree, findInstance, polling), then N fresh
- * starts of test/bench/activationProbe reuse its user data, so each activation finds a saved, active profile.
+ * starts of test/bench/activationProbe reuse its user data, so each activation finds a saved, active profile,
+ * then fresh starts of the cold-path probes (coldViewProbe, coldFormProbe) with that profile's emulator at 100 ms.
  * The emulators run here, outside the extension host, so their state does not count as extension memory.
  */
 
@@ -63,9 +66,16 @@ function asBenchEmulator(emulator: RunningEmulator): BenchEmulator {
 async function main(): Promise<number> {
   const started = Date.now();
   const repoRoot = findRepoRoot();
-  requireBuilt(repoRoot, ['dist/test/bench/hostBenchSuite.js', 'dist/test/bench/activationProbe.js']);
+  requireBuilt(repoRoot, [
+    'dist/test/bench/hostBenchSuite.js',
+    'dist/test/bench/activationProbe.js',
+    'dist/test/bench/coldViewProbe.js',
+    'dist/test/bench/coldFormProbe.js',
+    'dist/test/bench/emulatorProcess.js',
+  ]);
   const writeJson = process.argv.includes('--json');
   const starts = Number(argValue('--starts') ?? 5);
+  const coldStarts = Number(argValue('--cold-starts') ?? 3);
   const release = codeServerReleaseForNode(process.versions.node);
   const cleanup = processCleanup();
   const log = (line: string): void => console.log(line);
@@ -82,18 +92,26 @@ async function main(): Promise<number> {
   metrics.push(...sizeMetrics(vsixPath, extensionPath));
 
   log('[bench] client overhead against a bare node:http request…');
-  metrics.push(...(await measureClientOverhead()));
+  metrics.push(...(await measureClientOverhead(repoRoot)));
 
-  const [memory, tree, find, poll, idle] = await Promise.all([
+  const [memory, tree, find, poll, idle, scale] = await Promise.all([
     startEmulator({ port: 0, clusters: 2000 }),
     startEmulator({ port: 0, clusters: 200 }),
     startEmulator({ port: 0, clusters: 200 }),
     startEmulator({ port: 0, deploySeconds: 600 }),
     startEmulator({ port: 0, deploySeconds: 600 }),
+    startEmulator({ port: 0, clusters: SCALE_CLUSTERS }),
   ]);
-  for (const emulator of [memory, tree, find, poll, idle]) cleanup.add('stop an emulator', () => emulator.close());
+  for (const emulator of [memory, tree, find, poll, idle, scale]) cleanup.add('stop an emulator', () => emulator.close());
   const config: HostBenchConfig = {
-    emulators: { memory: asBenchEmulator(memory), tree: asBenchEmulator(tree), find: asBenchEmulator(find), poll: asBenchEmulator(poll), idle: asBenchEmulator(idle) },
+    emulators: {
+      memory: asBenchEmulator(memory),
+      tree: asBenchEmulator(tree),
+      find: asBenchEmulator(find),
+      poll: asBenchEmulator(poll),
+      idle: asBenchEmulator(idle),
+      scale: asBenchEmulator(scale),
+    },
   };
   const env = { [HOST_BENCH_CONFIG_VARIABLE]: JSON.stringify(config) };
   const profile = createHostProfile();
@@ -122,8 +140,8 @@ async function main(): Promise<number> {
       log,
     });
 
-  log('[bench] extension host: memory, tree, findInstance, polling…');
-  const suiteExit = await runEntry('hostBenchSuite', 600_000);
+  log('[bench] extension host: memory, tree, findInstance, polling, then at 10,000 clusters…');
+  const suiteExit = await runEntry('hostBenchSuite', 900_000);
   for (const report of reports.splice(0)) {
     if (report.kind === 'metric') metrics.push(report.metric);
     if (report.kind === 'error') problems.push(`in-host suite: ${report.message}`);
@@ -171,6 +189,26 @@ async function main(): Promise<number> {
       },
     );
   }
+
+  // The cold path: fresh hosts with the saved profile (the idle emulator, now at 100 ms), nothing loaded yet.
+  idle.admin.setLatency({ fixedMs: COLD_LATENCY_MS, randomMs: 0 });
+  log(`[bench] cold path: ${coldStarts} fresh starts each of the view and of Create Cloud ML…`);
+  const cold: ColdReport[] = [];
+  for (let i = 0; i < coldStarts; i++) {
+    for (const entry of ['coldViewProbe', 'coldFormProbe']) {
+      const code = await runEntry(entry, 180_000);
+      const found = reports.splice(0);
+      for (const r of found) if (r.kind === 'error') problems.push(`${entry} start ${i + 1}: ${r.message}`);
+      const report = found.find((r): r is ColdReport => r.kind === 'cold');
+      if (code !== 0 || !report) {
+        problems.push(`${entry} start ${i + 1} reported nothing (exit ${code})`);
+        continue;
+      }
+      cold.push(report);
+      log(`[bench]   ${entry} ${i + 1}: ${report.elapsedMs.toFixed(0)} ms (round trip ${report.roundTripMs.toFixed(0)} ms, runtime load ${report.runtimeLoadMs?.toFixed(1) ?? '—'} ms)`);
+    }
+  }
+  metrics.push(...coldMetrics(cold));
 
   const evaluated: EvaluatedMetric[] = metrics.map(evaluate);
   const missed = failures(evaluated);

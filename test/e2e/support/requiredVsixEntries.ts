@@ -33,6 +33,8 @@ export function requiredVsixEntries(repoRoot: string): string[] {
   add(manifest.main);
   // The lazily loaded SCP runtime (esbuild.js: lazyScpRuntime) sits beside the main bundle.
   add('dist/scpRuntime.js');
+  // The built-in emulator's own bundle (esbuild.js: emulatorRuntimeBuild), required only by the Emulator profile.
+  add('dist/emulatorRuntime.js');
   add(manifest.icon);
   for (const group of [manifest.contributes?.viewsContainers, manifest.contributes?.views]) {
     for (const entries of Object.values(group ?? {})) for (const entry of entries) add(entry.icon);

@@ -15,7 +15,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\/package\.nls(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/(extension|scpRuntime)\.js$/,
+  /^extension\/dist\/(extension|scpRuntime|emulatorRuntime)\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
   // The README's screenshots: VS Code shows the README of an installed .vsix from the package itself.

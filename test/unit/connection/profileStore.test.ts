@@ -16,8 +16,20 @@ class EchoingState {
 
 class MemorySecrets {
   readonly values = new Map<string, string>();
+  reads = 0;
+  private readonly listeners: ((event: { key: string }) => void)[] = [];
   get(key: string): Promise<string | undefined> {
+    this.reads++;
     return Promise.resolve(this.values.get(key));
+  }
+  onDidChange(listener: (event: { key: string }) => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => undefined };
+  }
+  /** What another window writing the same key looks like: the value changes, then the event fires. */
+  changeElsewhere(key: string, value: string): void {
+    this.values.set(key, value);
+    for (const listener of this.listeners) listener({ key });
   }
   store(key: string, value: string): Promise<void> {
     this.values.set(key, value);
@@ -75,5 +87,28 @@ describe('ProfileStore', () => {
     const state = new EchoingState();
     state.values.set('scpCloudMl.profiles', [{ id: 1 }]);
     assert.deepEqual(new ProfileStore(state, new MemorySecrets()).list(), []);
+  });
+
+  it('reads SecretStorage once per profile, not once per request, and still sees every change', async () => {
+    const secrets = new MemorySecrets();
+    const store = new ProfileStore(new EchoingState(), secrets);
+    await store.save(profile('a'), { accessKey: 'AK1', secretKey: 'SK1' });
+    const before = secrets.reads;
+    for (let i = 0; i < 5; i++) assert.equal((await store.credentials('a'))?.secretKey, 'SK1');
+    assert.equal(secrets.reads - before, 1);
+
+    // This window saves new keys: the next read has them.
+    await store.save(profile('a'), { accessKey: 'AK2', secretKey: 'SK2' });
+    assert.equal((await store.credentials('a'))?.secretKey, 'SK2');
+
+    // Another window signs in with the same profile id: SecretStorage's change event makes the next call read again.
+    secrets.changeElsewhere('scpCloudMl.profile.a.credentials', JSON.stringify({ accessKey: 'AK3', secretKey: 'SK3' }));
+    assert.equal((await store.credentials('a'))?.secretKey, 'SK3');
+
+    await store.deleteCredentials('a');
+    assert.equal(await store.credentials('a'), undefined);
+    // Nothing stored is not remembered: keys stored later are found.
+    secrets.values.set('scpCloudMl.profile.a.credentials', JSON.stringify({ accessKey: 'AK4', secretKey: 'SK4' }));
+    assert.equal((await store.credentials('a'))?.secretKey, 'SK4');
   });
 });

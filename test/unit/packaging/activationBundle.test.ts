@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 interface BuildConfigs {
   extensionBuild: esbuild.BuildOptions;
   scpRuntimeBuild: esbuild.BuildOptions;
+  emulatorRuntimeBuild: esbuild.BuildOptions;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -19,18 +20,30 @@ async function inputsOf(options: esbuild.BuildOptions): Promise<{ inputs: string
 }
 
 describe('activation bundle (dist/extension.js)', () => {
-  it('leaves axios, the zod schemas, the client and the emulator to dist/scpRuntime.js', async () => {
+  it('leaves axios, the zod schemas and the client to dist/scpRuntime.js, the emulator to dist/emulatorRuntime.js', async () => {
     const { inputs, text } = await inputsOf(configs.extensionBuild);
     const heavy = inputs.filter((f) => /node_modules\/(axios|follow-redirects)\/|node_modules\/zod\/v4\/classic\/|src\/scp\/(scpHttpClient|cloudMlApi|skeApi|cloudMlSchemas)\.ts|src\/emulator\//.test(f));
     assert.deepEqual(heavy, []);
     assert.ok(text.includes('require("./scpRuntime.js")'), "dist/extension.js does not require ./scpRuntime.js");
+    assert.ok(text.includes('require("./emulatorRuntime.js")'), "dist/extension.js does not require ./emulatorRuntime.js");
   });
 
-  it('puts them in the runtime bundle instead', async () => {
+  it('puts them in the runtime bundles instead, and the emulator only in its own', async () => {
     const { inputs } = await inputsOf(configs.scpRuntimeBuild);
-    for (const needed of ['src/scp/scpHttpClient.ts', 'src/scp/cloudMlApi.ts', 'src/emulator/startEmulator.ts']) {
+    for (const needed of ['src/scp/scpHttpClient.ts', 'src/scp/cloudMlApi.ts']) {
       assert.ok(inputs.includes(needed), `${needed} missing from the runtime bundle`);
     }
     assert.ok(inputs.some((f) => f.includes('node_modules/axios/')), 'axios missing from the runtime bundle');
+    assert.deepEqual(inputs.filter((f) => f.startsWith('src/emulator/')), [], 'the emulator is in dist/scpRuntime.js');
+    const emulator = await inputsOf(configs.emulatorRuntimeBuild);
+    assert.ok(emulator.inputs.includes('src/emulator/startEmulator.ts'), 'the emulator is missing from dist/emulatorRuntime.js');
+  });
+
+  it('leaves out the axios parts the client never runs (fetch adapter, proxy agent, redirects, HTTP/2, the eager FormData read)', async () => {
+    const { inputs, text } = await inputsOf(configs.scpRuntimeBuild);
+    const unused = inputs.filter((f) => /node_modules\/(https-proxy-agent|follow-redirects|debug)\/|node_modules\/axios\/lib\/adapters\/fetch\.js/.test(f));
+    assert.deepEqual(unused, []);
+    assert.ok(!text.includes('G.FormData'), 'axios still reads globalThis.FormData when loaded (that loads undici)');
+    assert.ok(!/require\("(node:)?http2"\)/.test(text), 'dist/scpRuntime.js still requires http2');
   });
 });

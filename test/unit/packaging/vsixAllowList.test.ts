@@ -52,6 +52,7 @@ const SHIPPED = [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/scpRuntime.js',
+  'extension/dist/emulatorRuntime.js',
   'extension/dist/webview/detailsApp.js',
   'extension/dist/webview/detailsApp.css',
   'extension/dist/webview/codicon.css',
