@@ -6,7 +6,7 @@ import { reportToRunner } from './hostReport';
 
 const FIRST_PAGE_TIMEOUT_MS = 30_000;
 
-type ExplorerNode = Parameters<ExtensionTestApi['services']['explorer']['provider']['getTreeItem']>[0];
+type ExplorerNode = Parameters<ExtensionTestApi['explorer']['provider']['getTreeItem']>[0];
 
 /**
  * One fresh start of the cold path (an extensionTestsPath module): with a saved, active profile and the view
