@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeploymentTracker, DeploymentTrackerOptions } from '../../src/deployments/deploymentTracker';
+import type { DeploymentTracker } from '../../src/deployments/deploymentTracker';
+import type { DeploymentTrackerOptions } from '../../src/deployments/trackerTypes';
 import type { InstanceChange, OperationKind } from '../../src/deployments/instanceChange';
 import type { TrackedOperation } from '../../src/deployments/trackedOperation';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
