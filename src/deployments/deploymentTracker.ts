@@ -152,8 +152,10 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
     this.afterChange();
   }
 
+  /** Followed: an accepted write, or an instance seen moving (a record still waiting for its answer is not yet). */
   isTracked(profileId: string, cloudMlId: string): boolean {
-    return this.loop.isFollowed(operationKey(profileId, cloudMlId));
+    const operation = this.book.live(operationKey(profileId, cloudMlId));
+    return operation !== undefined && this.loop.stateOf(operation) !== undefined && !this.journal.isAwaited(operation);
   }
 
   /** Stops following an operation (it moves to the finished list as "stopped"). */

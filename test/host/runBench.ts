@@ -88,7 +88,8 @@ async function main(): Promise<number> {
     startEmulator({ port: 0, clusters: 2000 }),
     startEmulator({ port: 0, clusters: 200 }),
     startEmulator({ port: 0, clusters: 200 }),
-    startEmulator({ port: 0, deploySeconds: 600 }),
+    // 20 generated clusters: six DEPLOYED instances to put in motion (one here, then one and five elsewhere).
+    startEmulator({ port: 0, deploySeconds: 600, clusters: 20 }),
     startEmulator({ port: 0, deploySeconds: 600 }),
   ]);
   for (const emulator of [memory, tree, find, poll, idle]) cleanup.add('stop an emulator', () => emulator.close());
