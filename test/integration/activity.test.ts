@@ -177,6 +177,27 @@ describe('activity', function () {
     assert.deepEqual(tracker().finished().filter((op) => op.profileId === PROFILE_ID), []);
   });
 
+  it('an update is recorded, and stored, before its request goes out', async () => {
+    const prod = instanceNamed('ml-prod');
+    emu.admin.injectFault({ kind: 'latency', ms: 1500, method: 'PUT', path: '/v1/cloud-ml' });
+    const ui = new ScriptedUserInput(['sent slowly']);
+    api.setUserInput(ui);
+    const done = vscode.commands.executeCommand('scpCloudMl.update', targetOf(prod));
+    await until('the PUT to reach SCP', () => (emu.admin.counters().byRoute['PUT /v1/cloud-ml/{id}'] ?? 0) === 1);
+    // The emulator holds the PUT: its answer has not come, yet the write is already in globalState.
+    const stored = api.services.context.globalState.get<TrackedOperation[]>('scpCloudMl.deployments') ?? [];
+    const record = stored.find((op) => op.cloudMlId === prod.cloud_ml_id && op.outcome === undefined);
+    assert.ok(record, 'the update is stored while its request is on its way');
+    assert.equal(record.confirmed, false);
+    assert.equal(record.kind, 'update');
+    assert.equal(activity().entries().inFlight.find((e) => e.operation.cloudMlId === prod.cloud_ml_id)?.operation.confirmed, false);
+    assert.equal(tracker().isTracked(PROFILE_ID, prod.cloud_ml_id), false, 'not followed before SCP accepted it');
+    await done;
+    ui.assertFinished();
+    assert.ok(tracker().isTracked(PROFILE_ID, prod.cloud_ml_id), 'followed once accepted');
+    assert.equal(tracker().inFlight().find((op) => op.cloudMlId === prod.cloud_ml_id)?.confirmed, undefined);
+  });
+
   it('survives a reload: what was recorded before the request went out is reconciled with SCP, never shown as done unseen', async () => {
     const prod = instanceNamed('ml-prod');
     const analytics = instanceNamed('analytics-dev-ml');
