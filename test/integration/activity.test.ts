@@ -182,8 +182,9 @@ describe('activity', function () {
     emu.admin.injectFault({ kind: 'latency', ms: 1500, method: 'PUT', path: '/v1/cloud-ml' });
     const ui = new ScriptedUserInput(['sent slowly']);
     api.setUserInput(ui);
+    emu.admin.resetCounters();
     const done = vscode.commands.executeCommand('scpCloudMl.update', targetOf(prod));
-    await until('the PUT to reach SCP', () => (emu.admin.counters().byRoute['PUT /v1/cloud-ml/{id}'] ?? 0) === 1);
+    await until('the PUT to reach SCP', () => (emu.admin.counters().byRoute['PUT /v1/cloud-ml/{id}'] ?? 0) === 1, 20_000, () => `${JSON.stringify(emu.admin.counters().byRoute)} ${JSON.stringify(ui.prompts.map((p) => p.title))} ${api.logText().split('\n').slice(-6).join(' | ')}`);
     // The emulator holds the PUT: its answer has not come, yet the write is already in globalState.
     const stored = api.services.context.globalState.get<TrackedOperation[]>('scpCloudMl.deployments') ?? [];
     const record = stored.find((op) => op.cloudMlId === prod.cloud_ml_id && op.outcome === undefined);
