@@ -6,6 +6,7 @@ import { AccountStatusItem } from './connection/accountStatusItem';
 import { BuiltInEmulator } from './connection/builtInEmulator';
 import { ConnectionManager } from './connection/connectionManager';
 import { ProfileStore } from './connection/profileStore';
+import { ActivityView } from './deployments/activityView';
 import { DeploymentTracker } from './deployments/deploymentTracker';
 import { ResourceJsonDocuments } from './documents/resourceJsonDocuments';
 import { ClusterCatalog } from './explorer/clusterCatalog';
@@ -36,8 +37,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const catalog = new ClusterCatalog(connection);
   // Creating the tree view makes no call: the tree loads when VS Code first shows it.
   const explorer = new ExplorerView(catalog, log, connection.onDidChangeProfile);
-  // Tracked operations update the cached instance and its node in place (nothing else refreshes on its own).
-  context.subscriptions.push(catalog, explorer, tracker.onDidChangeInstance((change) => explorer.applyInstanceChange(change)));
+  // Tracked operations update the cached instance and its node in place (nothing else refreshes on its own), and
+  // every instance the catalog reads goes to the tracker, which follows a transitional one whoever started it.
+  context.subscriptions.push(
+    catalog,
+    explorer,
+    tracker.onDidChangeInstance((change) => explorer.applyInstanceChange(change)),
+    catalog.onDidSeeInstance((sighting) => tracker.follow(sighting)),
+  );
+  // The Activity view reads the tracker's list only: creating it makes no call.
+  const activity = new ActivityView(tracker, connection);
+  context.subscriptions.push(activity);
   const accountStatus = new AccountStatusItem(connection);
   // Panels read SCP only when opened or restored; registering the serializers makes no call.
   const panels = new WebviewPanels({ extensionUri: context.extensionUri, log, connection, tracker });
@@ -45,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   // Registers the `scp-cloud-ml:` content provider; a document reads SCP only when opened.
   const jsonDocuments = new ResourceJsonDocuments({ connection, log });
   context.subscriptions.push(jsonDocuments);
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels, jsonDocuments };
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, activity, accountStatus, explorer, catalog, panels, jsonDocuments };
 
   context.subscriptions.push(log, connection, tracker, accountStatus, ...registerCommands(services));
 
@@ -61,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     setUserInput: (scripted) => ui.use(scripted),
     connection,
     tracker,
+    activity,
     explorer,
     catalog,
     panels,

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountStatusItem } from './connection/accountStatusItem';
 import type { BuiltInEmulator } from './connection/builtInEmulator';
 import type { ConnectionManager } from './connection/connectionManager';
+import type { ActivityView } from './deployments/activityView';
 import type { DeploymentTracker } from './deployments/deploymentTracker';
 import type { ClusterCatalog } from './explorer/clusterCatalog';
 import type { ExplorerView } from './explorer/explorerView';
@@ -20,6 +21,8 @@ export interface ExtensionTestApi {
   readonly connection: ConnectionManager;
   /** Deployment tracking: what is followed, what finished. */
   readonly tracker: DeploymentTracker;
+  /** The Activity view: its entries and rows, the item drawn for one, whether it is visible. */
+  readonly activity: Pick<ActivityView, 'entries' | 'itemOf' | 'treeView' | 'getChildren'>;
   /** The tree: its provider, the filter, reveal. */
   readonly explorer: ExplorerView;
   /** The cluster and instance cache behind the tree and the pickers. */

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
+import type { ActivityView } from '../deployments/activityView';
 import type { DeploymentTracker } from '../deployments/deploymentTracker';
 import type { ResourceJsonDocuments } from '../documents/resourceJsonDocuments';
 import type { ClusterCatalog } from '../explorer/clusterCatalog';
@@ -22,6 +23,8 @@ export interface CommandServices {
   accountStatus: AccountStatusItem;
   /** Follows every create/update/delete until it settles (status item, notifications, InstanceChange events). */
   tracker: DeploymentTracker;
+  /** The Activity view: operations in flight and recently finished, from the tracker's list. */
+  activity: ActivityView;
   /** The explorer tree: refresh(target?), reveal(target), setFilter(filter), applyInstanceChange(change). */
   explorer: ExplorerView;
   /** Clusters and their Cloud ML instances, cached and shared by the tree, the pickers and the webview. */

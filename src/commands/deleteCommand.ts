@@ -3,6 +3,7 @@ import type { CloudMlApi } from '../scp/cloudMlApi';
 import type { CloudMlDetail, ReleasableResult } from '../scp/cloudMlSchemas';
 import { isTransitional } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
+import { releaseAfter, type ReleaseRequest } from '../deployments/writeJournal';
 import { describeError } from '../ui/errorPresenter';
 import type { CommandServices } from './commandServices';
 import type { InstanceTarget } from '../model/commandTargets';
@@ -57,41 +58,69 @@ export async function deleteCommand(services: CommandServices, arg?: unknown): P
 }
 
 async function submitDelete(services: CommandServices, target: InstanceTarget, name: string, cloudMl: () => Promise<CloudMlApi>): Promise<void> {
-  const track = (): void => {
-    services.catalog.invalidate(target.clusterId);
-    services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'delete' });
-  };
-  let mayHaveGoneThrough = false;
-  for (;;) {
-    let accepted: boolean;
-    try {
-      accepted = await services.ui.withProgress({ title: vscode.l10n.t('Deleting Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
-        const api = await cloudMl();
-        if (mayHaveGoneThrough && (await alreadyDeleting(api, target.cloudMlId, signal))) return true;
-        if (signal.aborted) return false;
-        // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
-        const sent = api.delete(target.cloudMlId);
-        const waited = await waitUnlessCancelled(sent, signal);
-        if (waited.settled) return true;
-        followLetGoWrite(sent, { operation: `delete ${name}`, log: services.log, wentThrough: async () => alreadyDeleting(await cloudMl(), target.cloudMlId), track });
-        return false;
-      });
-    } catch (error) {
-      if (isScpError(error) && error.kind === 'cancelled') return;
-      mayHaveGoneThrough = true;
-      const choice = await askAfterFailure(services, error, {
-        message: vscode.l10n.t('Deleting Cloud ML {0} failed: {1}', name, describeError(error)),
-        operation: `delete Cloud ML ${name}`,
-        edit: false,
-      });
-      if (choice === 'retry') continue;
+  const ids = { profileId: target.profileId, clusterId: target.clusterId, cloudMlId: target.cloudMlId };
+  /** Accepted, or let go on its way (followLetGoWrite then settles the record). */
+  let handled = false;
+  let refusal: Pick<ReleaseRequest, 'refusal'> = {};
+  try {
+    await sendDelete();
+  } finally {
+    // Without an accepted answer the record made before sending is ended as refused, or SCP is asked what happened.
+    if (!handled) services.tracker.release({ ...ids, ...refusal });
+  }
+
+  async function sendDelete(): Promise<void> {
+    const track = (): void => {
+      handled = true;
+      services.catalog.invalidate(target.clusterId);
+      services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'delete' });
+    };
+    let mayHaveGoneThrough = false;
+    for (;;) {
+      let accepted: boolean;
+      try {
+        accepted = await services.ui.withProgress({ title: vscode.l10n.t('Deleting Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
+          const api = await cloudMl();
+          if (mayHaveGoneThrough && (await alreadyDeleting(api, target.cloudMlId, signal))) return true;
+          if (signal.aborted) return false;
+          // Stored before it is sent: a window reload from here on loses nothing.
+          await services.tracker.record({ ...ids, name, kind: 'delete' });
+          if (signal.aborted) {
+            services.tracker.release({ ...ids, notSent: true });
+            return false;
+          }
+          // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
+          const sent = api.delete(target.cloudMlId);
+          const waited = await waitUnlessCancelled(sent, signal);
+          if (waited.settled) return true;
+          followLetGoWrite(sent, {
+            operation: `delete ${name}`,
+            log: services.log,
+            wentThrough: async () => alreadyDeleting(await cloudMl(), target.cloudMlId),
+            track,
+            untracked: () => services.tracker.release(ids),
+          });
+          handled = true;
+          return false;
+        });
+      } catch (error) {
+        if (isScpError(error) && error.kind === 'cancelled') return;
+        mayHaveGoneThrough = true;
+        refusal = releaseAfter(error, describeError(error));
+        const choice = await askAfterFailure(services, error, {
+          message: vscode.l10n.t('Deleting Cloud ML {0} failed: {1}', name, describeError(error)),
+          operation: `delete Cloud ML ${name}`,
+          edit: false,
+        });
+        if (choice === 'retry') continue;
+        return;
+      }
+      // Cancelled: before sending, nothing happened; on its way, followLetGoWrite tracks it once it settles.
+      if (!accepted) return;
+      services.log.info(`delete ${name}: accepted`);
+      track();
       return;
     }
-    // Cancelled: before sending, nothing happened; on its way, followLetGoWrite tracks it once it settles.
-    if (!accepted) return;
-    services.log.info(`delete ${name}: accepted`);
-    track();
-    return;
   }
 }
 

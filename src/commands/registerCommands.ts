@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { showError } from '../ui/errorPresenter';
+import { clearActivityCommand, copyRequestIdCommand, stopTrackingCommand } from './activityCommands';
 import { checkReleasableCommand } from './checkReleasableCommand';
 import { clearFilterCommand } from './clearFilterCommand';
 import { CommandIds, type CommandId } from '../model/commandIds';
@@ -48,6 +49,9 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.findInstance]: findInstanceCommand,
     [CommandIds.showDeployments]: showDeploymentsCommand,
     [CommandIds.showLog]: showLogCommand,
+    [CommandIds.clearActivity]: clearActivityCommand,
+    [CommandIds.copyRequestId]: copyRequestIdCommand,
+    [CommandIds.stopTracking]: stopTrackingCommand,
   };
 }
 

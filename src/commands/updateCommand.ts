@@ -3,6 +3,7 @@ import type { CloudMlApi } from '../scp/cloudMlApi';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import { isTransitional } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
+import { releaseAfter, type ReleaseRequest } from '../deployments/writeJournal';
 import { describeError } from '../ui/errorPresenter';
 import { inputStep } from '../wizard/inputStep';
 import { runWizard } from '../wizard/runWizard';
@@ -69,52 +70,75 @@ async function submitUpdate(
   description: string,
   cloudMl: () => Promise<CloudMlApi>,
 ): Promise<'updated' | 'edit' | 'stop'> {
+  const ids = { profileId: target.profileId, clusterId: target.clusterId, cloudMlId: target.cloudMlId };
+  /** Accepted, or let go on its way (followLetGoWrite then settles the record). */
+  let accepted = false;
+  let refusal: Pick<ReleaseRequest, 'refusal'> = {};
   const track = (detail: CloudMlDetail | undefined): void => {
+    accepted = true;
     if (detail) {
       services.catalog.applyInstanceChange({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, detail, deleted: false, settled: false });
     }
     services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'update' });
   };
   let mayHaveGoneThrough = false;
-  for (;;) {
-    let updated: CloudMlDetail | undefined;
-    try {
-      updated = await services.ui.withProgress({ title: vscode.l10n.t('Updating Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
-        const api = await cloudMl();
-        if (mayHaveGoneThrough) {
-          // A PUT sent again while the first one is being applied would be refused as busy: look first.
-          const now = await api.get(target.cloudMlId, signal);
-          if (updateWentThrough(now, description)) return now;
-        }
-        if (signal.aborted) return undefined;
-        // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
-        const sent = api.updateDescription(target.cloudMlId, description);
-        const waited = await waitUnlessCancelled(sent, signal);
-        if (waited.settled) return waited.value;
-        followLetGoWrite(sent, {
-          operation: `update ${name}`,
-          log: services.log,
-          wentThrough: async () => updateWentThrough(await (await cloudMl()).get(target.cloudMlId), description),
-          track: () => track(undefined),
+  try {
+    return await sendUpdate();
+  } finally {
+    // Without an accepted answer the record made before sending is ended as refused, or SCP is asked what happened.
+    if (!accepted) services.tracker.release({ ...ids, ...refusal });
+  }
+
+  async function sendUpdate(): Promise<'updated' | 'edit' | 'stop'> {
+    for (;;) {
+      let updated: CloudMlDetail | undefined;
+      try {
+        updated = await services.ui.withProgress({ title: vscode.l10n.t('Updating Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
+          const api = await cloudMl();
+          if (mayHaveGoneThrough) {
+            // A PUT sent again while the first one is being applied would be refused as busy: look first.
+            const now = await api.get(target.cloudMlId, signal);
+            if (updateWentThrough(now, description)) return now;
+          }
+          if (signal.aborted) return undefined;
+          // Stored before it is sent: a window reload from here on loses nothing.
+          await services.tracker.record({ ...ids, name, kind: 'update' });
+          if (signal.aborted) {
+            services.tracker.release({ ...ids, notSent: true });
+            return undefined;
+          }
+          // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
+          const sent = api.updateDescription(target.cloudMlId, description);
+          const waited = await waitUnlessCancelled(sent, signal);
+          if (waited.settled) return waited.value;
+          followLetGoWrite(sent, {
+            operation: `update ${name}`,
+            log: services.log,
+            wentThrough: async () => updateWentThrough(await (await cloudMl()).get(target.cloudMlId), description),
+            track: () => track(undefined),
+            untracked: () => services.tracker.release(ids),
+          });
+          accepted = true;
+          return undefined;
         });
-        return undefined;
-      });
-    } catch (error) {
-      if (isScpError(error) && error.kind === 'cancelled') return 'stop';
-      mayHaveGoneThrough = true;
-      const choice = await askAfterFailure(services, error, {
-        message: vscode.l10n.t('Updating Cloud ML {0} failed: {1}', name, describeError(error)),
-        operation: `update Cloud ML ${name}`,
-        edit: true,
-      });
-      if (choice === 'retry') continue;
-      return choice;
+      } catch (error) {
+        if (isScpError(error) && error.kind === 'cancelled') return 'stop';
+        mayHaveGoneThrough = true;
+        refusal = releaseAfter(error, describeError(error));
+        const choice = await askAfterFailure(services, error, {
+          message: vscode.l10n.t('Updating Cloud ML {0} failed: {1}', name, describeError(error)),
+          operation: `update Cloud ML ${name}`,
+          edit: true,
+        });
+        if (choice === 'retry') continue;
+        return choice;
+      }
+      // Cancelled: before sending, nothing happened; on its way, followLetGoWrite tracks it once it settles.
+      if (!updated) return 'stop';
+      services.log.info(`update ${name}: description sent, state ${updated.cloud_ml_state ?? '?'}`);
+      track(updated);
+      return 'updated';
     }
-    // Cancelled: before sending, nothing happened; on its way, followLetGoWrite tracks it once it settles.
-    if (!updated) return 'stop';
-    services.log.info(`update ${name}: description sent, state ${updated.cloud_ml_state ?? '?'}`);
-    track(updated);
-    return 'updated';
   }
 }
 

@@ -22,6 +22,8 @@ export interface LetGoFollowUp {
   wentThrough(): Promise<boolean>;
   /** It went through: track it. */
   track(): void;
+  /** It did not, or that could not be found out: the record made before sending is left to SCP's answer. */
+  untracked?(): void;
 }
 
 /**
@@ -39,7 +41,11 @@ export function followLetGoWrite(sent: Promise<unknown>, followUp: LetGoFollowUp
       (through) => {
         log.info(`${operation}: the request cancelled on its way ${through ? 'went through; tracking it' : 'did not go through'}`);
         if (through) followUp.track();
+        else followUp.untracked?.();
       },
-      (error: unknown) => log.warn(`${operation}: could not find out whether the request cancelled on its way went through: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => {
+        log.warn(`${operation}: could not find out whether the request cancelled on its way went through: ${error instanceof Error ? error.message : String(error)}`);
+        followUp.untracked?.();
+      },
     );
 }

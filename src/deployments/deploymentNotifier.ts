@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { CommandIds } from '../model/commandIds';
 import type { ExtensionLog } from '../ui/extensionLog';
 import type { UserInput } from '../ui/userInput';
 import { operationTarget } from './operationTarget';
-import type { TrackedOperation } from './trackedOperation';
+import { isFromElsewhere, type TrackedOperation } from './trackedOperation';
+import { readSettings } from '../ui/settings';
 
 /**
  * Tells the user how a tracked operation ended. Never blocks: the poll loop goes on while the notification
@@ -15,8 +17,12 @@ export class DeploymentNotifier {
     private readonly timeoutMinutes: () => number,
   ) {}
 
-  /** `operation` is already finished (outcome set). */
+  /**
+   * `operation` is already finished (outcome set). One started elsewhere is announced only when the user asked
+   * for it (`notifyExternalChanges`); by default the status bar and the Activity view are all that show it.
+   */
   notify(operation: TrackedOperation): void {
+    if (isFromElsewhere(operation) && readSettings().notifyExternalChanges !== 'notification') return;
     const openDetails = vscode.l10n.t('Open details');
     const showLog = vscode.l10n.t('Show log');
     const name = operation.name;
@@ -45,6 +51,9 @@ export class DeploymentNotifier {
           showLog,
         );
         return;
+      // The command that sent the request already said it was refused; an unanswered one that left no trace changed nothing.
+      case 'rejected':
+      case 'unconfirmed':
       case 'stopped':
       case undefined:
         return;
@@ -61,6 +70,6 @@ export class DeploymentNotifier {
 
   private async act(choice: string | undefined, operation: TrackedOperation): Promise<void> {
     if (choice === vscode.l10n.t('Show log')) this.log.show();
-    else if (choice === vscode.l10n.t('Open details')) await vscode.commands.executeCommand('scpCloudMl.showDetails', operationTarget(operation));
+    else if (choice === vscode.l10n.t('Open details')) await vscode.commands.executeCommand(CommandIds.showDetails, operationTarget(operation));
   }
 }

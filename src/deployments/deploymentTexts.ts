@@ -22,6 +22,8 @@ export function statusTexts(): DeploymentsStatusTexts {
     unknownRetrying: vscode.l10n.t('unknown — retrying'),
     paused: vscode.l10n.t('(paused until the credentials work again)'),
     header: vscode.l10n.t('Cloud ML operations in progress (click for more):'),
+    usually: (duration: string) => vscode.l10n.t('usually about {0}', duration),
+    slow: vscode.l10n.t('taking longer than usual: the log may say why'),
   };
 }
 

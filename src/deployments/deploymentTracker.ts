@@ -1,162 +1,166 @@
 import * as vscode from 'vscode';
-import type { Profile } from '../connection/profile';
-import type { ScpSession } from '../connection/scpSession';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
+import { isTransitional } from '../scp/instanceState';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { readSettings, SETTINGS_SECTION } from '../ui/settings';
-import type { UserInput } from '../ui/userInput';
 import { DeploymentNotifier } from './deploymentNotifier';
-import { deploymentsStatus, type DeploymentsStatus } from './deploymentsStatus';
-import { DeploymentsStatusItem } from './deploymentsStatusItem';
-import { statusTexts } from './deploymentTexts';
-import type { DeploymentTracking, InstanceChange, TrackRequest } from './instanceChange';
-import { MAX_FINISHED_OPERATIONS, OperationStore, type KeyValueStore } from './operationStore';
-import { CREATE_VISIBILITY_GRACE_MS, decidePoll, failureReason, TOLERATED_POLL_FAILURES, type PollResult } from './pollDecision';
-import { hasTimedOut, nextPollDelay, pollTiming } from './pollSchedule';
-import { isInFlight, operationKey, type OperationOutcome, type TrackedOperation } from './trackedOperation';
-
-/** The part of the ConnectionManager the tracker uses. */
-export interface TrackerConnection {
-  session(): Promise<ScpSession>;
-  activeProfile(): Profile | undefined;
-  profiles(): Profile[];
-  readonly authFailed: boolean;
-  noteOutcome(error: unknown): void;
-  readonly onDidChangeProfile: vscode.Event<Profile | undefined>;
-  readonly onDidChangeAuthState: vscode.Event<boolean>;
-}
-
-export interface DeploymentTrackerOptions {
-  connection: TrackerConnection;
-  ui: UserInput;
-  log: ExtensionLog;
-  /** Where operations persist: the extension's globalState. */
-  state: KeyValueStore;
-  /** Tests use their own key and item id so they do not disturb the extension's tracker. */
-  storageKey?: string;
-  statusItemId?: string;
-  /** How long a create not seen yet may answer 404 (default CREATE_VISIBILITY_GRACE_MS); tests shorten it. */
-  createGraceMs?: number;
-}
-
-/** Polling bookkeeping of one in-flight operation (not persisted: a reload starts it afresh). */
-interface PollState {
-  nextDueAt: number;
-  previousDelayMs: number | undefined;
-  failures: number;
-  retrying: boolean;
-  polling: boolean;
-}
-
-export interface TrackedOperationView extends TrackedOperation {
-  /** Polls that failed in a row. */
-  failures: number;
-  /** Shown as "unknown — retrying". */
-  retrying: boolean;
-}
-
-/** The tracker's state at one moment, as the integration tests read it. */
-export interface TrackerSnapshot {
-  status: DeploymentsStatus;
-  inFlight: TrackedOperationView[];
-  finished: TrackedOperation[];
-  /** A timer is armed or a GET is running. False means the tracker costs nothing right now. */
-  active: boolean;
-  /** Waiting for working credentials. */
-  paused: boolean;
-  /** GETs this tracker has started. */
-  polls: number;
-}
+import type { DeploymentTracking, InstanceChange, InstanceSighting, OperationKind, TrackRequest } from './instanceChange';
+import { OperationBook } from './operationBook';
+import { logTransition, OperationPoller } from './operationPoller';
+import { CREATE_VISIBILITY_GRACE_MS } from './pollDecision';
+import { PollLoop } from './pollLoop';
+import { pollTiming } from './pollSchedule';
+import { TrackerStatus } from './trackerStatus';
+import { isConfirmed, operationKey, pendingCreateKey, type OperationOutcome, type TrackedOperation } from './trackedOperation';
+import { operationFromSighting } from './externalOperation';
+import type { DeploymentTrackerOptions, TrackerConnection, TrackerSnapshot } from './trackerTypes';
+import { usualDurationMs } from './usualDuration';
+import { WriteJournal, type RecordRequest, type ReleaseRequest } from './writeJournal';
 
 /**
- * Follows every create/update/delete until it settles, with ONE scheduler for all of them: a single timer armed
- * for the earliest due poll of the active profile's operations, and no timer at all when nothing is in flight or
- * SCP is rejecting the credentials. Each observed change fires onDidChangeInstance once (tree, details panel and
- * anything else listen; nobody else polls), the status item follows the in-flight set, and the end of an
- * operation is announced by a non-blocking notification.
+ * Follows every create/update/delete until it settles, whoever started it: those sent from here (recorded before
+ * their request goes out, see WriteJournal) and any instance some part of the extension saw in a transitional
+ * state. One poll loop for all of them (PollLoop), nothing at all at rest. Each observed change fires
+ * onDidChangeInstance once (tree, panels and anything else listen; nobody else polls).
  */
 export class DeploymentTracker implements DeploymentTracking, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<InstanceChange>();
   readonly onDidChangeInstance = this.changed.event;
+  private readonly listChanged = new vscode.EventEmitter<void>();
+  /** The list of operations changed (one added, moved on, finished, cleared): the Activity view redraws. */
+  readonly onDidChangeOperations = this.listChanged.event;
 
   private readonly connection: TrackerConnection;
   private readonly log: ExtensionLog;
-  private readonly store: OperationStore;
+  private readonly book: OperationBook;
+  private readonly loop: PollLoop;
+  private readonly poller: OperationPoller;
+  private readonly journal: WriteJournal;
   private readonly notifier: DeploymentNotifier;
-  private readonly statusItem: DeploymentsStatusItem;
-  private readonly texts = statusTexts();
+  private readonly status: TrackerStatus;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly aborter = new AbortController();
-  private readonly createGraceMs: number;
-
-  private operations: TrackedOperation[];
-  private readonly pollStates = new Map<string, PollState>();
-  private timer: NodeJS.Timeout | undefined;
-  private pollsStarted = 0;
   private disposed = false;
 
   constructor(options: DeploymentTrackerOptions) {
-    this.connection = options.connection;
-    this.log = options.log;
-    this.createGraceMs = options.createGraceMs ?? CREATE_VISIBILITY_GRACE_MS;
-    this.store = new OperationStore(options.state, options.storageKey);
-    this.notifier = new DeploymentNotifier(options.ui, options.log, () => readSettings().pollTimeoutMinutes);
-    this.statusItem = new DeploymentsStatusItem(options.statusItemId);
+    const connection = (this.connection = options.connection);
+    const log = (this.log = options.log);
+    this.book = new OperationBook(options.state, options.storageKey, log);
+    this.notifier = new DeploymentNotifier(options.ui, log, () => readSettings().pollTimeoutMinutes);
+    this.status = new TrackerStatus(options.statusItemId);
+    this.loop = new PollLoop({
+      pollable: () => this.pollable(),
+      paused: () => connection.authFailed,
+      poll: (op, state) => this.poller.poll(op, state),
+      timedOut: (op) => {
+        log.warn(`poll ${op.name} timed out after ${readSettings().pollTimeoutMinutes} min, last state ${op.lastState ?? 'unknown'}`);
+        this.finish(op, 'timedOut');
+      },
+      scheduled: () => this.updateStatus(),
+      onUnexpected: (op, error) => log.error(`deployments: poll of ${op.name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.poller = new OperationPoller({
+      session: () => connection.session(),
+      get authFailed() {
+        return connection.authFailed;
+      },
+      noteOutcome: (error) => connection.noteOutcome(error),
+      loop: this.loop,
+      log,
+      createGraceMs: options.createGraceMs ?? CREATE_VISIBILITY_GRACE_MS,
+      signal: this.aborter.signal,
+      isCurrent: (op, state) => !this.disposed && this.loop.stateOf(op) === state,
+      observe: (op, state, detail) => this.observe(op, state, detail),
+      finish: (op, outcome, detail, reason) => this.finish(op, outcome, detail, reason),
+      bindCreated: (op, detail) => this.journal.bindCreated(op, detail),
+    });
+    this.journal = new WriteJournal({ book: this.book, loop: this.loop, log, finish: (op, outcome, reason) => this.finish(op, outcome, undefined, reason), changed: () => this.afterChange() });
 
-    const loaded = this.store.load();
-    if (loaded.dropped > 0) this.log.warn(`deployments: ignored ${loaded.dropped} unreadable tracked operation(s) in globalState`);
-    this.operations = loaded.operations;
     // Resumed operations are due at once; the timer fires after activation returns, so activate() stays free of I/O.
-    for (const op of this.operations.filter(isInFlight)) this.pollStates.set(keyOf(op), freshPollState(Date.now()));
-    if (this.pollStates.size > 0) this.log.info(`deployments: resuming ${this.pollStates.size} tracked operation(s)`);
+    // One recorded before its request went out is reconciled the same way: SCP says whether it happened.
+    const resumed = this.book.inFlight();
+    for (const op of resumed) this.loop.follow(op);
+    if (resumed.length > 0) log.info(`deployments: resuming ${resumed.length} tracked operation(s)`);
 
     this.disposables.push(
       this.changed,
-      this.statusItem,
-      this.connection.onDidChangeProfile(() => {
+      this.listChanged,
+      this.status,
+      connection.onDidChangeProfile(() => {
         this.pruneRemovedProfiles();
-        this.reschedule();
+        this.afterChange();
       }),
-      this.connection.onDidChangeAuthState((failing) => {
-        if (failing && this.hasActiveWork()) this.log.warn('deployments: polling paused while SCP rejects the credentials');
-        else if (!failing && this.hasActiveWork()) this.log.info('deployments: credentials work again, polling resumes');
-        this.reschedule();
+      connection.onDidChangeAuthState((failing) => {
+        if (failing && this.pollable().length > 0) log.warn('deployments: polling paused while SCP rejects the credentials');
+        else if (!failing && this.pollable().length > 0) log.info('deployments: credentials work again, polling resumes');
+        this.loop.reschedule();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS_SECTION}.pollIntervalSeconds`)) this.applyNewInterval();
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.pollIntervalSeconds`)) this.loop.applyNewInterval();
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.notifyExternalChanges`)) this.updateStatus();
       }),
     );
     this.pruneRemovedProfiles();
-    this.reschedule();
+    this.loop.reschedule();
   }
 
+  /** Records a write before its request goes out; resolves once the record is stored (see WriteJournal). */
+  record(request: RecordRequest): Promise<void> {
+    return this.disposed ? Promise.resolve() : this.journal.record(request);
+  }
+
+  /** The write is over without an accepted answer: refused, never sent, or unknown (then SCP is asked). */
+  release(request: ReleaseRequest): void {
+    if (!this.disposed) this.journal.release(request);
+  }
+
+  /** The write was accepted: follow it until it settles (it takes over the record made before it was sent). */
   track(request: TrackRequest): void {
     if (this.disposed) return;
-    const key = operationKey(request.profileId, request.cloudMlId);
-    // A new operation on the same instance replaces the one still followed (its end is what matters now).
-    this.operations = this.operations.filter((op) => !(isInFlight(op) && keyOf(op) === key));
+    const recorded = this.journal.accepted(request);
     const operation: TrackedOperation = {
       profileId: request.profileId,
       cloudMlId: request.cloudMlId,
       clusterId: request.clusterId,
       name: request.name,
       kind: request.kind,
-      started: Date.now(),
+      started: recorded?.started ?? Date.now(),
+      ...(request.requestId !== undefined ? { requestId: request.requestId } : {}),
     };
-    this.operations.push(operation);
-    this.pollStates.set(key, freshPollState(Date.now()));
+    void this.book.add(operation);
+    this.loop.follow(operation);
     this.log.info(`deployments: tracking ${request.kind} of ${request.name} (${request.cloudMlId})`);
-    this.persist();
-    this.reschedule();
+    this.afterChange();
   }
 
+  follow(sighting: InstanceSighting): void {
+    const { detail, profileId } = sighting;
+    if (this.disposed || !isTransitional(detail.cloud_ml_state) || !detail.cloud_ml_id) return;
+    if (this.book.live(operationKey(profileId, detail.cloud_ml_id))) return;
+    const pending = this.book.live(pendingCreateKey(profileId, sighting.clusterId));
+    if (pending?.name === detail.cloud_ml_name) {
+      // A create recorded here whose answer is still awaited (or was lost): that is this instance.
+      this.journal.bindCreated(pending, detail);
+      return;
+    }
+    if (!this.connection.profiles().some((p) => p.id === profileId)) return;
+    const operation = operationFromSighting(sighting, Date.now());
+    void this.book.add(operation);
+    // The sighting is fresh news: the first poll is due one interval later.
+    this.loop.follow(operation, Date.now() + pollTiming(readSettings().pollIntervalSeconds).intervalMs);
+    this.log.info(`deployments: following ${operation.name} (${operation.cloudMlId}), ${operation.lastState ?? ''}: started elsewhere`);
+    this.afterChange();
+  }
+
+  /** Followed: an accepted write, or an instance seen moving (a record still waiting for its answer is not yet). */
   isTracked(profileId: string, cloudMlId: string): boolean {
-    return this.pollStates.has(operationKey(profileId, cloudMlId));
+    const operation = this.book.live(operationKey(profileId, cloudMlId));
+    return operation !== undefined && this.loop.stateOf(operation) !== undefined && !this.journal.isAwaited(operation);
   }
 
   /** Stops following an operation (it moves to the finished list as "stopped"). */
   stopTracking(profileId: string, cloudMlId: string): void {
-    const operation = this.inFlightOperation(profileId, cloudMlId);
+    const operation = this.book.live(operationKey(profileId, cloudMlId));
     if (!operation) return;
     this.log.info(`deployments: stopped tracking ${operation.kind} of ${operation.name} (${operation.cloudMlId})`);
     this.finish(operation, 'stopped');
@@ -164,92 +168,44 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
 
   /** In-flight operations, oldest first. */
   inFlight(): TrackedOperation[] {
-    return this.operations.filter(isInFlight).sort((a, b) => a.started - b.started);
+    return this.book.inFlight();
   }
 
-  /** Recently finished operations, newest first (bounded). */
+  /** Recently finished operations, newest first (bounded per profile). */
   finished(): TrackedOperation[] {
-    return this.operations.filter((op) => !isInFlight(op)).sort((a, b) => (b.finished ?? 0) - (a.finished ?? 0));
+    return this.book.finished();
+  }
+
+  /** How long this profile's operations of a kind usually take (median of the latest), once known. */
+  usualDuration(profileId: string, kind: OperationKind): number | undefined {
+    return usualDurationMs(this.book.finished(), profileId, kind);
+  }
+
+  /** Forgets a profile's finished operations (the Activity view's Clear); those in flight stay. */
+  clearFinished(profileId: string): Promise<void> {
+    const cleared = this.book.clearFinished(profileId);
+    this.listChanged.fire();
+    return cleared;
   }
 
   snapshot(): TrackerSnapshot {
     return {
-      status: this.statusItem.status,
+      status: this.status.current,
       inFlight: this.inFlight().map((op) => {
-        const poll = this.pollStates.get(keyOf(op));
+        const poll = this.loop.stateOf(op);
         return { ...op, failures: poll?.failures ?? 0, retrying: poll?.retrying ?? false };
       }),
       finished: this.finished().map((op) => ({ ...op })),
       // A disposed tracker has aborted its last GET and armed no timer: it costs nothing any more.
-      active: !this.disposed && (this.timer !== undefined || [...this.pollStates.values()].some((p) => p.polling)),
-      paused: this.connection.authFailed && this.hasActiveWork(),
-      polls: this.pollsStarted,
+      active: this.loop.active,
+      paused: this.connection.authFailed && this.pollable().length > 0,
+      polls: this.poller.polls,
     };
   }
 
   /** Resolves when every change so far is in globalState. */
   flush(): Promise<void> {
-    return this.store.flush();
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.clearTimer();
-    this.aborter.abort();
-    for (const d of this.disposables) d.dispose();
-  }
-
-  // ---------- scheduling ----------
-
-  /** Arms the single timer for the earliest due poll, or none when there is nothing to poll now. */
-  private reschedule(): void {
-    this.clearTimer();
-    this.updateStatus();
-    if (this.disposed || this.connection.authFailed) return;
-    let earliest: number | undefined;
-    for (const [, poll] of this.pollableOperations()) {
-      if (poll.polling) continue;
-      earliest = earliest === undefined ? poll.nextDueAt : Math.min(earliest, poll.nextDueAt);
-    }
-    if (earliest === undefined) return;
-    this.timer = setTimeout(() => this.tick(), Math.max(0, earliest - Date.now()));
-  }
-
-  private tick(): void {
-    this.timer = undefined;
-    if (this.disposed || this.connection.authFailed) return;
-    const now = Date.now();
-    const timeoutMs = readSettings().pollTimeoutMinutes * 60_000;
-    for (const [op, poll] of this.pollableOperations()) {
-      if (poll.polling || poll.nextDueAt > now) continue;
-      if (hasTimedOut(op.started, now, timeoutMs)) {
-        this.log.warn(`poll ${op.name} timed out after ${readSettings().pollTimeoutMinutes} min, last state ${op.lastState ?? 'unknown'}`);
-        this.finish(op, 'timedOut');
-        continue;
-      }
-      this.poll(op, poll).catch((error: unknown) => {
-        this.log.error(`deployments: poll of ${op.name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
-    this.reschedule();
-  }
-
-  /** In-flight operations of the active profile: only those are polled (another profile has no session). */
-  private pollableOperations(): [TrackedOperation, PollState][] {
-    const activeId = this.connection.activeProfile()?.id;
-    const result: [TrackedOperation, PollState][] = [];
-    if (activeId === undefined) return result;
-    for (const op of this.operations) {
-      if (!isInFlight(op) || op.profileId !== activeId) continue;
-      const poll = this.pollStates.get(keyOf(op));
-      if (poll) result.push([op, poll]);
-    }
-    return result;
-  }
-
-  private hasActiveWork(): boolean {
-    return this.pollableOperations().length > 0;
+    return this.book.flush();
   }
 
   /**
@@ -265,197 +221,75 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
     }
   }
 
-  private applyNewInterval(): void {
-    const now = Date.now();
-    const interval = pollTiming(readSettings().pollIntervalSeconds).intervalMs;
-    for (const poll of this.pollStates.values()) {
-      poll.previousDelayMs = undefined;
-      poll.nextDueAt = Math.min(poll.nextDueAt, now + interval);
-    }
-    this.reschedule();
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loop.dispose();
+    this.aborter.abort();
+    for (const d of this.disposables) d.dispose();
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  // ---------- one poll ----------
-
-  private async poll(operation: TrackedOperation, poll: PollState): Promise<void> {
-    poll.polling = true;
-    let result: PollResult | undefined;
-    try {
-      const session = await this.connection.session();
-      // The profile may have changed while the session was being built: that operation waits for its profile.
-      if (session.profile.id === operation.profileId && !this.disposed) {
-        const signal = AbortSignal.any([session.signal, this.aborter.signal]);
-        this.pollsStarted++;
-        const detail = await session.limiter.run(() => session.cloudMl.get(operation.cloudMlId, signal), signal);
-        result = { ok: true, detail };
-      }
-    } catch (error) {
-      result = { ok: false, error };
-    } finally {
-      poll.polling = false;
-    }
-    if (this.disposed || this.pollStates.get(keyOf(operation)) !== poll) return;
-    try {
-      if (result) this.apply(operation, poll, result);
-      else this.planNext(operation, poll);
-    } catch (error) {
-      this.log.error(`deployments: could not apply a poll result for ${operation.name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    this.reschedule();
-  }
-
-  private apply(operation: TrackedOperation, poll: PollState, result: PollResult): void {
-    const decision = decidePoll(operation.kind, result, {
-      failures: poll.failures,
-      // lastState is set by the first poll that found the instance.
-      seen: operation.lastState !== undefined,
-      elapsedMs: Date.now() - operation.started,
-      createGraceMs: this.createGraceMs,
-    });
-    switch (decision.type) {
-      case 'ignore':
-        this.planNext(operation, poll);
-        return;
-      case 'notVisibleYet':
-        this.log.info(`poll ${operation.name}: not visible yet (404 just after the create), polling on`);
-        this.planNext(operation, poll);
-        return;
-      case 'pauseForAuth':
-        this.log.warn(`poll ${operation.name} paused: SCP rejected the credentials`);
-        this.planNext(operation, poll);
-        // The request logger flags 401s; flag the other auth failures too so the pause ends with their fix.
-        if (!this.connection.authFailed && !result.ok) this.connection.noteOutcome(result.error);
-        return;
-      case 'pollFailed':
-        poll.failures = decision.failures;
-        if (decision.retrying && !poll.retrying) {
-          this.log.warn(`poll ${operation.name} unknown — retrying: ${decision.failures} polls failed in a row (${decision.reason})`);
-        } else if (!decision.retrying) {
-          this.log.warn(`poll ${operation.name} failed (${decision.reason}), ${decision.failures} of ${TOLERATED_POLL_FAILURES} tolerated in a row`);
-        }
-        poll.retrying = decision.retrying;
-        this.planNext(operation, poll);
-        return;
-      case 'progress': {
-        if (poll.retrying) this.log.info(`poll ${operation.name} answers again`);
-        poll.failures = 0;
-        poll.retrying = false;
-        const detail = result.ok ? result.detail : undefined;
-        this.observe(operation, decision.state, detail);
-        this.planNext(operation, poll);
-        return;
-      }
-      case 'settle': {
-        const detail = result.ok ? result.detail : undefined;
-        if (decision.outcome === 'deleted') {
-          this.log.info(`poll ${operation.name} ${operation.lastState ?? 'unknown'} -> deleted (404)`);
-        } else {
-          this.logTransition(operation, decision.state ?? '');
-          operation.lastState = decision.state ?? operation.lastState;
-        }
-        if (detail?.cluster_name) operation.clusterName = detail.cluster_name;
-        const reason = decision.outcome === 'failed' ? failureReason(detail, vscode.l10n.t('the cluster request failed')) : undefined;
-        this.finish(operation, decision.outcome, detail, reason);
-        return;
-      }
-    }
+  /** In-flight operations of the active profile that may be polled (another profile has no session). */
+  private pollable(): TrackedOperation[] {
+    const activeId = this.connection.activeProfile()?.id;
+    if (activeId === undefined) return [];
+    return this.book.inFlight().filter((op) => op.profileId === activeId && this.loop.stateOf(op) !== undefined && !this.journal.isAwaited(op));
   }
 
   /** A poll answered with the instance still on its way: record a state change and tell the listeners. */
   private observe(operation: TrackedOperation, state: string, detail: CloudMlDetail | undefined): void {
     const firstAnswer = operation.lastState === undefined;
     const stateChanged = operation.lastState !== state;
+    if (!isConfirmed(operation)) this.journal.confirmedBySight(operation, state);
     if (detail?.cluster_name) operation.clusterName = detail.cluster_name;
+    if (detail?.request_id && operation.requestId === undefined) operation.requestId = detail.request_id;
     if (stateChanged) {
-      this.logTransition(operation, state);
+      logTransition(this.log, operation, state);
       operation.lastState = state;
-      this.persist();
+      void this.book.persist();
+      this.listChanged.fire();
     }
     if ((stateChanged || firstAnswer) && detail) this.fire(operation, detail, false, false);
   }
-
-  private logTransition(operation: TrackedOperation, state: string): void {
-    if (operation.lastState === undefined) this.log.info(`poll ${operation.name} (${operation.kind}) -> ${state}`);
-    else if (operation.lastState !== state) this.log.info(`poll ${operation.name} ${operation.lastState} -> ${state}`);
-  }
-
-  private planNext(operation: TrackedOperation, poll: PollState): void {
-    const now = Date.now();
-    const delay = nextPollDelay(
-      { elapsedMs: now - operation.started, previousDelayMs: poll.previousDelayMs, retrying: poll.retrying },
-      pollTiming(readSettings().pollIntervalSeconds),
-    );
-    poll.previousDelayMs = delay;
-    poll.nextDueAt = now + delay;
-  }
-
-  // ---------- the end of an operation ----------
 
   private finish(operation: TrackedOperation, outcome: OperationOutcome, detail?: CloudMlDetail, reason?: string): void {
     operation.outcome = outcome;
     operation.finished = Date.now();
     if (reason !== undefined) operation.reason = reason;
-    this.pollStates.delete(keyOf(operation));
+    this.loop.forget(operation);
+    this.journal.forget(operation);
     this.log.info(`deployments: ${operation.kind} of ${operation.name} ended: ${outcome}${operation.lastState ? ` (${operation.lastState})` : ''}${reason ? `: ${reason}` : ''}`);
-    this.persist();
-    if (outcome === 'deleted') this.fire(operation, undefined, true, true);
-    else if (detail) this.fire(operation, detail, false, true);
+    void this.book.persist();
+    if (operation.cloudMlId !== '') {
+      if (outcome === 'deleted') this.fire(operation, undefined, true, true);
+      else if (detail) this.fire(operation, detail, false, true);
+    }
     this.notifier.notify({ ...operation });
-    this.reschedule();
+    this.afterChange();
   }
 
   private fire(operation: TrackedOperation, detail: CloudMlDetail | undefined, deleted: boolean, settled: boolean): void {
-    const change: InstanceChange = {
-      profileId: operation.profileId,
-      cloudMlId: operation.cloudMlId,
-      clusterId: operation.clusterId,
-      deleted,
-      settled,
-      ...(detail ? { detail } : {}),
-    };
+    const change: InstanceChange = { profileId: operation.profileId, cloudMlId: operation.cloudMlId, clusterId: operation.clusterId, deleted, settled };
+    if (detail) change.detail = detail;
     this.changed.fire(change);
   }
 
-  private inFlightOperation(profileId: string, cloudMlId: string): TrackedOperation | undefined {
-    const key = operationKey(profileId, cloudMlId);
-    return this.operations.find((op) => isInFlight(op) && keyOf(op) === key);
-  }
-
-  private persist(): void {
-    // Keep only what the store keeps, so the in-memory finished list is bounded the same way.
-    this.operations = [...this.inFlight(), ...this.finished().slice(0, MAX_FINISHED_OPERATIONS)];
-    this.store.save(this.operations).then(undefined, (error: unknown) => {
-      this.log.error(`deployments: could not save tracked operations: ${error instanceof Error ? error.message : String(error)}`);
-    });
+  /** The list changed: the loop re-arms (which redraws the status item) and the Activity view redraws. */
+  private afterChange(): void {
+    if (this.disposed) return;
+    this.loop.reschedule();
+    this.listChanged.fire();
   }
 
   private updateStatus(): void {
     if (this.disposed) return;
-    const now = Date.now();
-    const paused = this.connection.authFailed;
-    const shown = this.pollableOperations()
-      .sort(([a], [b]) => a.started - b.started)
-      .map(([op, poll]) => ({
-        name: op.name,
-        kind: op.kind,
-        state: op.lastState,
-        elapsedMs: now - op.started,
-        retrying: poll.retrying,
-        paused,
-      }));
-    this.statusItem.show(deploymentsStatus(shown, this.texts));
+    const activeId = this.connection.activeProfile()?.id;
+    const shown = activeId === undefined ? [] : this.book.inFlight().filter((op) => op.profileId === activeId);
+    this.status.show(shown, {
+      paused: this.connection.authFailed,
+      pollState: (op) => this.loop.stateOf(op),
+      usualMs: (op) => this.usualDuration(op.profileId, op.kind),
+    });
   }
 }
 
-function keyOf(operation: TrackedOperation): string {
-  return operationKey(operation.profileId, operation.cloudMlId);
-}
-
-function freshPollState(dueAt: number): PollState {
-  return { nextDueAt: dueAt, previousDelayMs: undefined, failures: 0, retrying: false, polling: false };
-}

@@ -1,4 +1,5 @@
 import type { OperationKind } from './instanceChange';
+import { isTakingLong, roughDuration } from './usualDuration';
 
 /**
  * What the deployments status-bar item shows, computed from the in-flight operations. Pure: the localized
@@ -14,6 +15,8 @@ export interface StatusOperation {
   retrying: boolean;
   /** Polling waits for working credentials. */
   paused: boolean;
+  /** How long this kind usually takes for this profile, once known (see usualDuration). */
+  usualMs?: number | undefined;
 }
 
 export interface DeploymentsStatusTexts {
@@ -31,12 +34,18 @@ export interface DeploymentsStatusTexts {
   paused: string;
   /** The tooltip's first line. */
   header: string;
+  /** Added to a line once the usual duration is known: "usually about 12 min". */
+  usually(duration: string): string;
+  /** Added to a line past twice the usual duration. */
+  slow: string;
 }
 
 export interface DeploymentsStatus {
   visible: boolean;
   text: string;
   tooltip: string;
+  /** One operation runs past twice its usual duration: the tooltip offers the log. */
+  slow?: boolean;
 }
 
 const SPINNER = '$(sync~spin)';
@@ -45,12 +54,20 @@ export function deploymentsStatus(operations: readonly StatusOperation[], texts:
   if (operations.length === 0) return { visible: false, text: '', tooltip: '' };
   const [only] = operations;
   const summary = operations.length === 1 && only ? texts.single(only.kind, only.name) : texts.many(operations.length);
+  let slow = false;
   const lines = operations.map((op) => {
     const state = op.retrying ? texts.unknownRetrying : (op.state ?? texts.pending);
-    const line = texts.line(op.name, op.kind, state, formatElapsed(op.elapsedMs));
+    let line = texts.line(op.name, op.kind, state, formatElapsed(op.elapsedMs));
+    if (op.usualMs !== undefined) line = `${line} · ${texts.usually(roughDuration(op.usualMs))}`;
+    if (isTakingLong(op.elapsedMs, op.usualMs)) {
+      slow = true;
+      line = `${line} · ${texts.slow}`;
+    }
     return op.paused ? `${line} ${texts.paused}` : line;
   });
-  return { visible: true, text: `${SPINNER} Cloud ML: ${summary}`, tooltip: [texts.header, ...lines].join('\n') };
+  const status: DeploymentsStatus = { visible: true, text: `${SPINNER} Cloud ML: ${summary}`, tooltip: [texts.header, ...lines].join('\n') };
+  if (slow) status.slow = true;
+  return status;
 }
 
 /** "45s", "3m 05s", "1h 02m": short, and the same in every language. */

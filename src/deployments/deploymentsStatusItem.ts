@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandIds } from '../model/commandIds';
 import type { DeploymentsStatus } from './deploymentsStatus';
 
 export const DEPLOYMENTS_STATUS_ITEM_ID = 'scpCloudMl.deployments';
@@ -13,7 +14,7 @@ export class DeploymentsStatusItem implements vscode.Disposable {
   constructor(id: string = DEPLOYMENTS_STATUS_ITEM_ID) {
     this.item = vscode.window.createStatusBarItem(id, vscode.StatusBarAlignment.Left, DEPLOYMENTS_STATUS_PRIORITY);
     this.item.name = vscode.l10n.t('SCP Cloud ML deployments');
-    this.item.command = 'scpCloudMl.showDeployments';
+    this.item.command = CommandIds.showDeployments;
   }
 
   show(status: DeploymentsStatus): void {
@@ -23,7 +24,7 @@ export class DeploymentsStatusItem implements vscode.Disposable {
       return;
     }
     this.item.text = status.text;
-    this.item.tooltip = status.tooltip;
+    this.item.tooltip = status.slow ? slowTooltip(status.tooltip) : status.tooltip;
     this.item.accessibilityInformation = { label: status.text.replace('$(sync~spin) ', '') };
     this.item.show();
   }
@@ -36,4 +37,18 @@ export class DeploymentsStatusItem implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/** The tooltip with the log one click away (only that command may run from it; the text itself is escaped). */
+function slowTooltip(text: string): vscode.MarkdownString {
+  // Theme icons on before the text goes in, so that a "$(…)" in a name is escaped rather than drawn.
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.isTrusted = { enabledCommands: [CommandIds.showLog] };
+  for (const line of text.split('\n')) tooltip.appendText(line).appendMarkdown('  \n');
+  tooltip.appendMarkdown(`[$(output) ${escapeLabel(vscode.l10n.t('Show log'))}](command:${CommandIds.showLog})`);
+  return tooltip;
+}
+
+function escapeLabel(text: string): string {
+  return text.replace(/[[\]\\]/g, '\\$&');
 }

@@ -10,6 +10,8 @@ export interface TrackRequest {
   clusterId: string;
   name: string;
   kind: OperationKind;
+  /** The request id SCP gave the write's answer, when it gave one. */
+  requestId?: string;
 }
 
 /**
@@ -27,9 +29,22 @@ export interface InstanceChange {
   settled: boolean;
 }
 
+/**
+ * An instance as some part of the extension just read it from SCP (the tree, a picker, a details panel). When
+ * it is in a transitional state, deployment tracking follows it until it settles, whoever started it.
+ */
+export interface InstanceSighting {
+  profileId: string;
+  clusterId: string;
+  clusterName?: string;
+  detail: CloudMlDetail;
+}
+
 /** The part of deployment tracking other features depend on. */
 export interface DeploymentTracking {
   track(request: TrackRequest): void;
   isTracked(profileId: string, cloudMlId: string): boolean;
+  /** An instance read from SCP: followed until it settles when it is transitional and nobody follows it yet. */
+  follow(sighting: InstanceSighting): void;
   readonly onDidChangeInstance: vscode.Event<InstanceChange>;
 }

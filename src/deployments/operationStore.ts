@@ -1,4 +1,4 @@
-import { isInFlight, operationKey, parseTrackedOperations, type TrackedOperation } from './trackedOperation';
+import { isInFlight, keyOf, parseTrackedOperations, type TrackedOperation } from './trackedOperation';
 
 /** The slice of vscode.Memento the store needs (kept vscode-free so it is unit-tested in plain Node). */
 export interface KeyValueStore {
@@ -7,12 +7,12 @@ export interface KeyValueStore {
 }
 
 export const DEFAULT_STORAGE_KEY = 'scpCloudMl.deployments';
-/** How many finished operations showDeployments keeps: enough to look back, bounded so globalState stays small. */
-export const MAX_FINISHED_OPERATIONS = 10;
+/** How many finished operations each profile keeps (the Activity view): enough to look back, bounded so globalState stays small. */
+export const MAX_FINISHED_OPERATIONS = 50;
 
 /**
- * Tracked operations in globalState: every in-flight one, plus the most recently finished few. Writes are
- * chained so that a later save never lands before an earlier one.
+ * Tracked operations in globalState: every in-flight one, plus each profile's most recently finished few.
+ * Writes are chained so that a later save never lands before an earlier one.
  */
 export class OperationStore {
   private writing: Promise<void> = Promise.resolve();
@@ -28,7 +28,7 @@ export class OperationStore {
     const { operations, dropped } = parseTrackedOperations(this.state.get(this.key));
     const newest = new Map<string, TrackedOperation>();
     for (const op of operations) {
-      const key = `${operationKey(op.profileId, op.cloudMlId)}|${isInFlight(op) ? 'live' : String(op.finished ?? op.started)}`;
+      const key = `${keyOf(op)}|${isInFlight(op) ? 'live' : String(op.finished ?? op.started)}`;
       const seen = newest.get(key);
       if (!seen || seen.started <= op.started) newest.set(key, op);
     }
@@ -51,13 +51,16 @@ export class OperationStore {
     return this.writing;
   }
 
-  /** Every in-flight operation, and only the newest `maxFinished` finished ones. */
-  private bounded(operations: readonly TrackedOperation[]): TrackedOperation[] {
+  /** Every in-flight operation, and only the newest `maxFinished` finished ones of each profile. */
+  bounded(operations: readonly TrackedOperation[]): TrackedOperation[] {
     const live = operations.filter(isInFlight);
-    const finished = operations
-      .filter((op) => !isInFlight(op))
-      .sort((a, b) => (b.finished ?? b.started) - (a.finished ?? a.started))
-      .slice(0, this.maxFinished);
-    return [...live, ...finished];
+    const finished = operations.filter((op) => !isInFlight(op)).sort((a, b) => (b.finished ?? b.started) - (a.finished ?? a.started));
+    const perProfile = new Map<string, number>();
+    const kept = finished.filter((op) => {
+      const count = (perProfile.get(op.profileId) ?? 0) + 1;
+      perProfile.set(op.profileId, count);
+      return count <= this.maxFinished;
+    });
+    return [...live, ...kept];
   }
 }

@@ -22,6 +22,11 @@ export interface PollContext {
   elapsedMs: number;
   /** See CREATE_VISIBILITY_GRACE_MS. */
   createGraceMs: number;
+  /**
+   * False while it is unknown whether the request went through (recorded before it went out, its answer never
+   * seen): only a transitional state or, for a delete, a 404 says it did. Absent = true.
+   */
+  confirmed?: boolean;
 }
 
 export type PollResult = { ok: true; detail: CloudMlDetail } | { ok: false; error: unknown };
@@ -29,8 +34,11 @@ export type PollResult = { ok: true; detail: CloudMlDetail } | { ok: false; erro
 export type PollDecision =
   /** Still on its way; `state` is what the API said. */
   | { type: 'progress'; state: string }
-  /** Over: healthy (succeeded), broken (failed), left its transitional state for an unknown one (settled), gone (deleted). */
-  | { type: 'settle'; outcome: 'succeeded' | 'failed' | 'settled' | 'deleted'; state?: string }
+  /**
+   * Over: healthy (succeeded), broken (failed), left its transitional state for an unknown one (settled), gone
+   * (deleted), or no sign that an unanswered request did anything (unconfirmed).
+   */
+  | { type: 'settle'; outcome: 'succeeded' | 'failed' | 'settled' | 'deleted' | 'unconfirmed'; state?: string }
   /** The GET failed; keep polling. `retrying` = more failures in a row than tolerated silently. */
   | { type: 'pollFailed'; failures: number; retrying: boolean; reason: string }
   /** A create not seen yet answered 404 within its grace period: keep polling, it is not gone. */
@@ -53,6 +61,8 @@ export function decidePoll(kind: OperationKind, result: PollResult, context: Pol
       if (error.kind === 'notFound') {
         // Just after a create, SCP may not show the new instance yet: that is not a deletion.
         if (kind === 'create' && !context.seen && context.elapsedMs < context.createGraceMs) return { type: 'notVisibleYet' };
+        // A create whose answer was never seen and whose instance never showed up did not happen, as far as anyone can tell.
+        if (kind === 'create' && context.confirmed === false) return { type: 'settle', outcome: 'unconfirmed' };
         // After a delete, "not found" is the success signal; otherwise it means someone removed it.
         return { type: 'settle', outcome: 'deleted' };
       }
@@ -61,6 +71,8 @@ export function decidePoll(kind: OperationKind, result: PollResult, context: Pol
     return { type: 'pollFailed', failures, retrying: failures > TOLERATED_POLL_FAILURES, reason: failureKindOf(error) };
   }
   const state = result.detail.cloud_ml_state ?? '';
+  // An unanswered request shows itself only by moving the instance: any settled state says nothing about it.
+  if (context.confirmed === false && classifyState(state) !== 'transitional') return { type: 'settle', outcome: 'unconfirmed', state };
   switch (classifyState(state)) {
     case 'transitional':
       return { type: 'progress', state };

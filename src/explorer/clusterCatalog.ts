@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { ScpSession } from '../connection/scpSession';
-import type { InstanceChange } from '../deployments/instanceChange';
+import type { InstanceChange, InstanceSighting } from '../deployments/instanceChange';
 import { setMaxListeners } from 'node:events';
 import { cancelledError, linkedAbortController } from '../scp/cancellation';
 import type { CloudMlDetail, CloudMlImage } from '../scp/cloudMlSchemas';
@@ -55,10 +55,16 @@ export class ClusterCatalog implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   private readonly pages = new LoadedCache<number, ClusterPage>({ onValue: () => this.changed.fire({ reason: 'loaded' }) });
+  private readonly seen = new vscode.EventEmitter<InstanceSighting>();
+  /** An instance was read from SCP (a lookup answered, not a change applied from tracking): tracking follows a transitional one. */
+  readonly onDidSeeInstance = this.seen.event;
+
   /** null = looked up, the cluster has no Cloud ML. */
   private readonly instances = new LoadedCache<string, CloudMlDetail | null>({
-    onValue: (clusterId) => {
+    onValue: (clusterId, instance) => {
       this.availability = 'available';
+      const profileId = this.profileId;
+      if (instance && profileId !== undefined) this.seen.fire({ profileId, clusterId, detail: instance });
       this.changed.fire({ clusterId, reason: 'loaded' });
     },
     onError: (_, error) => this.noteFailure(error),
@@ -227,6 +233,7 @@ export class ClusterCatalog implements vscode.Disposable {
     this.clear('ended');
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
+    this.seen.dispose();
   }
 
   private clear(reason: 'replaced' | 'ended'): void {

@@ -20,6 +20,9 @@ export const CommandIds = {
   findInstance: 'scpCloudMl.findInstance',
   showDeployments: 'scpCloudMl.showDeployments',
   showLog: 'scpCloudMl.showLog',
+  clearActivity: 'scpCloudMl.clearActivity',
+  copyRequestId: 'scpCloudMl.copyRequestId',
+  stopTracking: 'scpCloudMl.stopTracking',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

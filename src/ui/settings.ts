@@ -15,6 +15,7 @@ const settingsSchema = z.object({
   pollTimeoutMinutes: z.catch(z.number().check(z.gte(0.01), z.lte(1440)), 120),
   deleteConfirmation: z.catch(z.enum(['typeName', 'modal']), 'typeName'),
   language: z.catch(z.enum(['auto', 'en-US', 'ko-KR']), 'auto'),
+  notifyExternalChanges: z.catch(z.enum(['statusBar', 'notification', 'off']), 'statusBar'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

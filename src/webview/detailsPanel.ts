@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
-import type { InstanceChange } from '../deployments/instanceChange';
+import type { DeploymentTracking, InstanceChange } from '../deployments/instanceChange';
 import { instanceEndpoint, instanceTarget, type InstanceTarget } from '../model/commandTargets';
 import { isScpError } from '../scp/scpError';
 import { describeError, logError } from '../ui/errorPresenter';
@@ -21,6 +21,8 @@ export interface DetailsPanelDeps {
   extensionUri: vscode.Uri;
   log: ExtensionLog;
   connection: Pick<ConnectionManager, 'sessionFor'>;
+  /** Deployment tracking: an instance read here in a transitional state is followed (and this panel with it). */
+  tracker: Pick<DeploymentTracking, 'follow'>;
 }
 
 /** What is known about the instance before its detail arrives (from the command target). */
@@ -77,6 +79,7 @@ export class DetailsPanel extends PanelHost<DetailsHostMessage, DetailsWebviewMe
       const { session, signal } = await this.sessionFor(profileId, cancel.signal);
       const detail = await session.cloudMl.get(cloudMlId, signal);
       const clusterId = detail.cluster_id || this.state.clusterId;
+      this.deps.tracker.follow({ profileId, clusterId, ...(this.clusterName ? { clusterName: this.clusterName } : {}), detail });
       const [cluster, estimate] = await Promise.allSettled([
         session.ske.getCluster(clusterId, signal),
         session.cloudMl.getEstimate(clusterId, detail.copilot_enabled ?? false, signal),

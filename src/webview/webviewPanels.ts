@@ -15,8 +15,8 @@ export interface WebviewPanelsDeps {
   extensionUri: vscode.Uri;
   log: ExtensionLog;
   connection: Pick<ConnectionManager, 'sessionFor'>;
-  /** Deployment tracking's change events: the only way an open panel updates by itself. */
-  tracker: Pick<DeploymentTracking, 'onDidChangeInstance'>;
+  /** Deployment tracking's change events: the only way an open panel updates by itself; a transitional read is handed to it. */
+  tracker: Pick<DeploymentTracking, 'onDidChangeInstance' | 'follow'>;
 }
 
 /** The cluster an estimate is about. */
@@ -36,7 +36,11 @@ export class WebviewPanels implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly deps: WebviewPanelsDeps) {
-    this.subscription = deps.tracker.onDidChangeInstance((change) => this.details.get(detailsKey(change.profileId, change.cloudMlId))?.applyChange(change));
+    this.subscription = deps.tracker.onDidChangeInstance((change) => {
+      this.details.get(detailsKey(change.profileId, change.cloudMlId))?.applyChange(change);
+      // What the cluster has left changes when an instance on it settles (or goes): its open estimate reads it again.
+      if (change.settled) void this.estimates.get(estimateKey(change.profileId, change.clusterId))?.refresh();
+    });
   }
 
   /** Opens the instance's details (or reveals the open panel); resolves once the first read has finished. */

@@ -67,7 +67,7 @@ export interface HostBenchConfig {
     tree: BenchEmulator;
     /** 200 clusters: findInstance. */
     find: BenchEmulator;
-    /** The default seed: polling. */
+    /** 20 generated clusters (six DEPLOYED instances): polling. */
     poll: BenchEmulator;
     /** The default seed, no latency: the profile left active for the activation starts (then 100 ms for the cold starts). */
     idle: BenchEmulator;

@@ -92,8 +92,10 @@ describe("A person's path through the real UI, with the packaged .vsix installed
     fs.writeFileSync(path.join(scpconf, 'credentials.json'), JSON.stringify({ 'access-key': RUNNER_ACCESS_KEY, 'secret-key': RUNNER_SECRET_KEY }));
     wb = await startWorkbench({
       extension: { vsixPath: vsix.path },
-      // Poll every second so the 8 s deployments of the built-in emulator are seen promptly.
-      settings: { 'scpCloudMl.pollIntervalSeconds': 1 },
+      // Poll every second so the 8 s deployments of the built-in emulator are seen promptly. The seed's
+      // analytics-dev-ml stays CREATING for ever and is followed once the tree shows it (started elsewhere): kept
+      // out of the status bar, whose steps here are about this person's own create, update and delete.
+      settings: { 'scpCloudMl.pollIntervalSeconds': 1, 'scpCloudMl.notifyExternalChanges': 'off' },
       env: { HOME: home },
       viewport: { width: 1280, height: 800 },
     });

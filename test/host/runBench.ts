@@ -98,7 +98,8 @@ async function main(): Promise<number> {
     startEmulator({ port: 0, clusters: 2000 }),
     startEmulator({ port: 0, clusters: 200 }),
     startEmulator({ port: 0, clusters: 200 }),
-    startEmulator({ port: 0, deploySeconds: 600 }),
+    // 20 generated clusters: six DEPLOYED instances to put in motion (one here, then one and five elsewhere).
+    startEmulator({ port: 0, deploySeconds: 600, clusters: 20 }),
     startEmulator({ port: 0, deploySeconds: 600 }),
     startEmulator({ port: 0, clusters: SCALE_CLUSTERS }),
   ]);

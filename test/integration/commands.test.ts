@@ -26,6 +26,9 @@ const publicCommandIds = [
   'scpCloudMl.showDeployments',
   'scpCloudMl.showLog',
   'scpCloudMl.openAsJson',
+  'scpCloudMl.clearActivity',
+  'scpCloudMl.copyRequestId',
+  'scpCloudMl.stopTracking',
 ];
 
 interface Contributions {

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeploymentTracker, DeploymentTrackerOptions } from '../../src/deployments/deploymentTracker';
+import type { DeploymentTracker } from '../../src/deployments/deploymentTracker';
+import type { DeploymentTrackerOptions } from '../../src/deployments/trackerTypes';
 import type { InstanceChange, OperationKind } from '../../src/deployments/instanceChange';
 import type { TrackedOperation } from '../../src/deployments/trackedOperation';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
-import type { PickItem } from '../../src/ui/userInput';
-import { CANCEL, ScriptedUserInput, type RecordedPrompt } from '../support/scriptedUserInput';
+import { CANCEL, ScriptedUserInput } from '../support/scriptedUserInput';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { until } from '../support/until';
 import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
@@ -395,35 +395,28 @@ describe('deployments', function () {
     }
   });
 
-  it('showDeployments lists in-flight and finished operations, and stops tracking the chosen one', async () => {
+  it('showDeployments focuses the Activity view, which lists the operation; Stop Following there stops tracking it', async () => {
     emu.admin.setDeploySeconds(600);
     const tracker = api.tracker;
     const instance = await createInstance('listed');
     tracker.track(request(instance));
-    const labelOf = (prompt: RecordedPrompt, name: string): string => {
-      const item = prompt.items.find((i: PickItem<unknown>) => !i.separator && i.label.endsWith(` ${name}`));
-      assert.ok(item, `no row for ${name} in ${prompt.items.map((i) => i.label).join(' | ')}`);
-      return item.label;
-    };
-    const ui = new ScriptedUserInput([(prompt) => labelOf(prompt, instance.name), (prompt) => prompt.items.find((i) => i.value === 'stopTracking')?.label ?? 'missing']);
-    api.setUserInput(ui);
     await vscode.commands.executeCommand('scpCloudMl.showDeployments');
-    ui.assertFinished();
+    await until('the Activity view to show', () => api.activity.treeView.visible);
 
-    const [list, actions] = ui.prompts;
-    assert.ok(list && actions);
-    const labels = list.items.map((i) => i.label);
-    assert.ok(labels.includes('In progress') && labels.includes('Recently finished'), labels.join(' | '));
-    assert.ok(labels.includes(`$(sync~spin) ${instance.name}`));
-    assert.ok(labels.some((l) => l.startsWith('$(pass) dep-')), 'the finished create of the first test is listed');
-    assert.deepEqual(
-      actions.items.map((i) => i.value),
-      ['openDetails', 'showLog', 'stopTracking'],
-    );
+    const entry = api.activity.entries().inFlight.find((e) => e.operation.cloudMlId === instance.cloudMlId);
+    assert.ok(entry, 'the operation is listed in flight');
+    const item = api.activity.itemOf(entry);
+    assert.equal(item.label, instance.name);
+    assert.match(String(item.description), /^create · .+ · \d+s · started here$/);
+    assert.ok(api.activity.entries().finished.some((e) => e.operation.name.startsWith('dep-') && e.operation.outcome === 'succeeded'), 'the finished create of the first test is listed');
+
+    await vscode.commands.executeCommand('scpCloudMl.stopTracking', entry);
     assert.equal(tracker.isTracked(PROFILE_ID, instance.cloudMlId), false);
     assert.equal(finishedOp(tracker, instance.cloudMlId)?.outcome, 'stopped');
-    assert.equal(tracker.snapshot().status.visible, false);
-    assert.equal(tracker.snapshot().active, false);
+    // Showing the container loads the tree, which may find this suite's other long deployments and follow them:
+    // only this one must be gone from the status bar.
+    assert.ok(!tracker.snapshot().status.tooltip.includes(`${instance.name} (`), tracker.snapshot().status.tooltip);
+    assert.ok(!tracker.snapshot().inFlight.some((op) => op.cloudMlId === instance.cloudMlId));
   });
 
   it('the log holds the request lines and no secret value', () => {

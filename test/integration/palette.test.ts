@@ -28,7 +28,10 @@ const NEEDS_PROFILE = [
   'scpCloudMl.copyEndpoint',
   'scpCloudMl.findInstance',
   'scpCloudMl.openAsJson',
+  'scpCloudMl.clearActivity',
 ];
+/** Commands on an Activity row (they need the row): never in the palette. */
+const ROW_ONLY = ['scpCloudMl.copyRequestId', 'scpCloudMl.stopTracking'];
 const ALWAYS = ['scpCloudMl.signIn', 'scpCloudMl.switchProfile', 'scpCloudMl.importProfiles', 'scpCloudMl.useEmulator', 'scpCloudMl.showDeployments', 'scpCloudMl.showLog'];
 const WHILE_FILTERED = ['scpCloudMl.clearFilter'];
 
@@ -82,7 +85,7 @@ describe('palette', function () {
 
   it('gives every contributed command one explicit palette entry, decided by the rule above', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(contributed, [...NEEDS_PROFILE, ...ALWAYS, ...WHILE_FILTERED].sort(), 'a command without a palette rule here');
+    assert.deepEqual(contributed, [...NEEDS_PROFILE, ...ALWAYS, ...WHILE_FILTERED, ...ROW_ONLY].sort(), 'a command without a palette rule here');
     const entries = manifest.contributes.menus.commandPalette ?? [];
     assert.deepEqual(entries.map((e) => e.command).sort(), contributed, 'every command has exactly one commandPalette entry');
   });
@@ -98,6 +101,7 @@ describe('palette', function () {
       for (const command of NEEDS_PROFILE) assert.equal(evaluateWhen(paletteWhen(command), state), state[HAS_PROFILE], `${command} in ${label}`);
       for (const command of ALWAYS) assert.equal(evaluateWhen(paletteWhen(command), state), true, `${command} in ${label}`);
       for (const command of WHILE_FILTERED) assert.equal(evaluateWhen(paletteWhen(command), state), state[FILTER_ACTIVE], `${command} in ${label}`);
+      for (const command of ROW_ONLY) assert.equal(evaluateWhen(paletteWhen(command), state), false, `${command} in ${label}`);
     }
   });
 

@@ -19,6 +19,9 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   'openAsJson.test.js': 4,
   'palette.test.js': 3,
   'walkthrough.test.js': 3,
+  // Estimated: deployments of 2 s followed on a 0.2 s poll clock, one details panel each.
+  'externalChanges.test.js': 12,
+  'activity.test.js': 8,
 };
 
 /** The files of shard `index` (1-based) of `count`; every file lands in exactly one shard, order kept. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeploymentTracker, DeploymentTrackerOptions } from '../../src/deployments/deploymentTracker';
+import type { DeploymentTracker } from '../../src/deployments/deploymentTracker';
+import type { DeploymentTrackerOptions } from '../../src/deployments/trackerTypes';
 import type { ClusterRecord, ImageRecord } from '../../src/emulator/emulatorState';
 import { clusterNamed, clusterTarget, requestsTo } from '../support/emulatorTargets';
 import { ScriptedUserInput } from '../support/scriptedUserInput';

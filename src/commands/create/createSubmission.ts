@@ -3,6 +3,7 @@ import type { CloudMlApi } from '../../scp/cloudMlApi';
 import type { CloudMlCreateRequest } from '../../scp/cloudMlSchemas';
 import { isScpError } from '../../scp/scpError';
 import { describeError, logError } from '../../ui/errorPresenter';
+import { releaseAfter, type ReleaseRequest } from '../../deployments/writeJournal';
 import type { CommandServices } from '../commandServices';
 import { instanceTarget } from '../../model/commandTargets';
 import { lookUpLandedCreate, type CreateAttempt } from './createdInstanceLookup';
@@ -37,66 +38,87 @@ export async function submitCreate(
 ): Promise<'created' | 'edit' | 'stop'> {
   const name = request.cloud_ml_name;
   const thisAttempt: CreateAttempt = { name, cluster };
-  for (;;) {
-    let posting = false;
-    let attempt: Attempt;
-    try {
-      attempt = await services.ui.withProgress(
-        { title: vscode.l10n.t('Creating Cloud ML {0} on cluster {1}…', name, cluster.name), cancellable: true },
-        async (progress, signal): Promise<Attempt> => {
-          const api = await cloudMl();
-          if (unsettled.length > 0) {
-            progress.report(vscode.l10n.t('Checking whether the previous attempt went through…'));
-            const found = await lookUpLandedCreate(api, unsettled, signal);
-            if (found.landed) return { kind: 'adopted', attempt: found.attempt, cloudMlId: found.detail.cloud_ml_id };
-            services.log.info(`create ${name}: no earlier attempt went through (${unsettled.map((a) => a.name).join(', ')})`);
-            unsettled.length = 0;
-            if (found.takenElsewhere.includes(name)) return { kind: 'nameTaken' };
-            progress.report(vscode.l10n.t('Sending the request again…'));
-          }
-          if (signal.aborted) return { kind: 'notSent' };
-          posting = true;
-          // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
-          const sent = api.create(request);
-          const waited = await waitUnlessCancelled(sent, signal);
-          if (waited.settled) return { kind: 'created', cloudMlId: waited.value.cloudMlId };
-          followLetGoCreate(services, sent, thisAttempt, profileId, cloudMl);
-          return { kind: 'letGo' };
-        },
-      );
-    } catch (error) {
-      if (isScpError(error) && error.kind === 'cancelled') {
-        services.log.info(`create ${name}: cancelled by the user before anything was sent`);
-        return 'stop';
+  const ids = { profileId, clusterId: cluster.id };
+  /** Let go on its way: followLetGoCreate settles the record. */
+  let handled = false;
+  let refusal: Pick<ReleaseRequest, 'refusal'> = {};
+  try {
+    return await sendCreate();
+  } finally {
+    // A record still unanswered (a create handed over is tracked already) ends as refused, or SCP is asked what happened.
+    if (!handled) services.tracker.release({ ...ids, ...refusal });
+  }
+
+  async function sendCreate(): Promise<'created' | 'edit' | 'stop'> {
+    for (;;) {
+      let posting = false;
+      let attempt: Attempt;
+      try {
+        attempt = await services.ui.withProgress(
+          { title: vscode.l10n.t('Creating Cloud ML {0} on cluster {1}…', name, cluster.name), cancellable: true },
+          async (progress, signal): Promise<Attempt> => {
+            const api = await cloudMl();
+            if (unsettled.length > 0) {
+              progress.report(vscode.l10n.t('Checking whether the previous attempt went through…'));
+              const found = await lookUpLandedCreate(api, unsettled, signal);
+              if (found.landed) return { kind: 'adopted', attempt: found.attempt, cloudMlId: found.detail.cloud_ml_id };
+              services.log.info(`create ${name}: no earlier attempt went through (${unsettled.map((a) => a.name).join(', ')})`);
+              unsettled.length = 0;
+              if (found.takenElsewhere.includes(name)) return { kind: 'nameTaken' };
+              progress.report(vscode.l10n.t('Sending the request again…'));
+            }
+            if (signal.aborted) return { kind: 'notSent' };
+            // Stored before it is sent: a window reload from here on loses nothing.
+            await services.tracker.record({ ...ids, name, kind: 'create' });
+            if (signal.aborted) {
+              services.tracker.release({ ...ids, notSent: true });
+              return { kind: 'notSent' };
+            }
+            posting = true;
+            // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
+            const sent = api.create(request);
+            const waited = await waitUnlessCancelled(sent, signal);
+            if (waited.settled) return { kind: 'created', cloudMlId: waited.value.cloudMlId };
+            followLetGoCreate(services, sent, thisAttempt, profileId, cloudMl);
+            handled = true;
+            return { kind: 'letGo' };
+          },
+        );
+      } catch (error) {
+        if (isScpError(error) && error.kind === 'cancelled') {
+          services.log.info(`create ${name}: cancelled by the user before anything was sent`);
+          return 'stop';
+        }
+        if (posting && !(isScpError(error) && error.kind === 'badInput')) unsettled.push(thisAttempt);
+        if (posting) refusal = releaseAfter(error, describeError(error));
+        const message = posting
+          ? vscode.l10n.t('Creating Cloud ML {0} failed: {1}', name, describeError(error))
+          : vscode.l10n.t('Could not find out whether the earlier request to create Cloud ML {0} went through, so nothing was sent: {1}', name, describeError(error));
+        const choice = await askAfterFailure(services, error, { message, operation: `create Cloud ML ${name}`, edit: true });
+        if (choice === 'retry') continue;
+        return choice;
       }
-      if (posting && !(isScpError(error) && error.kind === 'badInput')) unsettled.push(thisAttempt);
-      const message = posting
-        ? vscode.l10n.t('Creating Cloud ML {0} failed: {1}', name, describeError(error))
-        : vscode.l10n.t('Could not find out whether the earlier request to create Cloud ML {0} went through, so nothing was sent: {1}', name, describeError(error));
-      const choice = await askAfterFailure(services, error, { message, operation: `create Cloud ML ${name}`, edit: true });
-      if (choice === 'retry') continue;
-      return choice;
-    }
-    switch (attempt.kind) {
-      case 'notSent':
-        services.log.info(`create ${name}: cancelled by the user before anything was sent`);
-        return 'stop';
-      case 'letGo':
-        services.log.info(`create ${name}: cancelled while the request was on its way; following it in the background`);
-        return 'stop';
-      case 'nameTaken': {
-        const edit = vscode.l10n.t('Edit');
-        const choice = await services.ui.error(vscode.l10n.t('The name {0} was taken by another Cloud ML meanwhile, so nothing was created. Edit the name, then create.', name), {}, edit);
-        return choice === edit ? 'edit' : 'stop';
+      switch (attempt.kind) {
+        case 'notSent':
+          services.log.info(`create ${name}: cancelled by the user before anything was sent`);
+          return 'stop';
+        case 'letGo':
+          services.log.info(`create ${name}: cancelled while the request was on its way; following it in the background`);
+          return 'stop';
+        case 'nameTaken': {
+          const edit = vscode.l10n.t('Edit');
+          const choice = await services.ui.error(vscode.l10n.t('The name {0} was taken by another Cloud ML meanwhile, so nothing was created. Edit the name, then create.', name), {}, edit);
+          return choice === edit ? 'edit' : 'stop';
+        }
+        case 'adopted':
+          adopt(services, profileId, attempt.attempt, attempt.cloudMlId);
+          unsettled.length = 0;
+          return 'created';
+        case 'created':
+          unsettled.length = 0;
+          handOver(services, { profileId, cluster, cloudMlId: attempt.cloudMlId, name });
+          return 'created';
       }
-      case 'adopted':
-        adopt(services, profileId, attempt.attempt, attempt.cloudMlId);
-        unsettled.length = 0;
-        return 'created';
-      case 'created':
-        unsettled.length = 0;
-        handOver(services, { profileId, cluster, cloudMlId: attempt.cloudMlId, name });
-        return 'created';
     }
   }
 }
@@ -118,7 +140,12 @@ function followLetGoCreate(services: CommandServices, sent: Promise<{ cloudMlId:
   sent.then(
     (created) => landedMeanwhile(services, profileId, attempt, created.cloudMlId),
     (error: unknown) => {
-      if (isScpError(error) && error.kind === 'badInput') return;
+      if (isScpError(error) && error.kind === 'badInput') {
+        services.tracker.release({ profileId, clusterId: attempt.cluster.id, notSent: true });
+        return;
+      }
+      // The record made before sending is left to SCP's answer (looked for on its cluster by name), as is this lookup.
+      services.tracker.release({ profileId, clusterId: attempt.cluster.id });
       trackIfLanded(services, [attempt], profileId, cloudMl);
     },
   );

@@ -9,6 +9,8 @@ const texts: DeploymentsStatusTexts = {
   unknownRetrying: 'unknown — retrying',
   paused: '(paused)',
   header: 'In progress:',
+  usually: (duration) => `usually about ${duration}`,
+  slow: 'taking longer than usual',
 };
 
 function op(name: string, extra: Partial<StatusOperation> = {}): StatusOperation {
@@ -16,6 +18,15 @@ function op(name: string, extra: Partial<StatusOperation> = {}): StatusOperation
 }
 
 describe('deploymentsStatus (the status-bar item text and tooltip)', () => {
+  it('adds the usual duration once known, and past twice that says it is taking longer (with the log offered)', () => {
+    const usual = deploymentsStatus([op('ml-a', { elapsedMs: 5 * 60_000, usualMs: 12 * 60_000 })], texts);
+    assert.equal(usual.tooltip, 'In progress:\nml-a (create): CREATING, 5m 00s · usually about 12 min');
+    assert.equal(usual.slow, undefined);
+    const slow = deploymentsStatus([op('ml-a', { elapsedMs: 25 * 60_000, usualMs: 12 * 60_000 }), op('ml-b')], texts);
+    assert.ok(slow.tooltip.includes('ml-a (create): CREATING, 25m 00s · usually about 12 min · taking longer than usual'), slow.tooltip);
+    assert.equal(slow.slow, true);
+  });
+
   it('is hidden when nothing is in flight', () => {
     assert.deepEqual(deploymentsStatus([], texts), { visible: false, text: '', tooltip: '' });
   });

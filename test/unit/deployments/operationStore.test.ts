@@ -70,6 +70,29 @@ describe('OperationStore (tracked operations in globalState)', () => {
     assert.ok(!kept.includes('f0'), 'the oldest finished operation is forgotten');
   });
 
+  it('bounds the finished operations per profile: a busy profile does not push out another one\'s', async () => {
+    const state = new MemoryState();
+    const store = new OperationStore(state, 'k');
+    const busy = Array.from({ length: MAX_FINISHED_OPERATIONS + 3 }, (_, i) => op(`b${i}`, { outcome: 'succeeded', finished: 9000 + i }));
+    const quiet = [op('q0', { profileId: 'p2', outcome: 'failed', finished: 10 }), op('q1', { profileId: 'p2', outcome: 'deleted', finished: 20 })];
+    await store.save([...quiet, ...busy]);
+    const loaded = store.load().operations;
+    assert.equal(loaded.filter((o) => o.profileId === 'p1').length, MAX_FINISHED_OPERATIONS);
+    assert.deepEqual(loaded.filter((o) => o.profileId === 'p2').map((o) => o.cloudMlId), ['q1', 'q0']);
+  });
+
+  it('keeps a create recorded before its answer (no id yet) and its origin and request id', async () => {
+    const state = new MemoryState();
+    const store = new OperationStore(state, 'k');
+    const pending = op('', { confirmed: false });
+    const external = op('e', { origin: 'elsewhere', requestId: 'req-9', lastState: 'UPDATING', kind: 'update' });
+    await store.save([pending, external]);
+    assert.deepEqual(new OperationStore(state, 'k').load().operations, [pending, external]);
+    // Only an unanswered create may lack its id.
+    state.values.set('k', [op('', { kind: 'update', confirmed: false }), op('')]);
+    assert.equal(new OperationStore(state, 'k').load().dropped, 2);
+  });
+
   it('collapses duplicate in-flight entries of one instance to the newest', () => {
     const state = new MemoryState();
     state.values.set('k', [op('a', { started: 1000, kind: 'create' }), op('a', { started: 3000, kind: 'update' })]);

@@ -101,3 +101,23 @@ describe('failureReason (why SCP says an instance failed)', () => {
     assert.equal(failureReason(undefined, 'cluster failed'), undefined);
   });
 });
+
+describe('decidePoll for a write recorded before it was sent, whose answer was never seen (a reload came)', () => {
+  const unanswered = (elapsedMs = 5_000): PollContext => ({ failures: 0, seen: false, elapsedMs, createGraceMs: CREATE_VISIBILITY_GRACE_MS, confirmed: false });
+
+  it('went through when SCP shows the instance moving', () => {
+    assert.deepEqual(decidePoll('update', { ok: true, detail: detail('UPDATING') }, unanswered()), { type: 'progress', state: 'UPDATING' });
+    assert.deepEqual(decidePoll('delete', failure('notFound', 404), unanswered()), { type: 'settle', outcome: 'deleted' });
+  });
+
+  it('any settled state is no sign of it: "unconfirmed", never "succeeded"', () => {
+    assert.deepEqual(decidePoll('update', { ok: true, detail: detail('DEPLOYED') }, unanswered()), { type: 'settle', outcome: 'unconfirmed', state: 'DEPLOYED' });
+    assert.deepEqual(decidePoll('delete', { ok: true, detail: detail('DEPLOYED') }, unanswered()), { type: 'settle', outcome: 'unconfirmed', state: 'DEPLOYED' });
+    assert.deepEqual(decidePoll('create', { ok: true, detail: detail('ERROR') }, unanswered()), { type: 'settle', outcome: 'unconfirmed', state: 'ERROR' });
+  });
+
+  it('a create not found on its cluster waits out the grace, then is "unconfirmed", not "deleted"', () => {
+    assert.deepEqual(decidePoll('create', failure('notFound', 404), unanswered()), { type: 'notVisibleYet' });
+    assert.deepEqual(decidePoll('create', failure('notFound', 404), unanswered(CREATE_VISIBILITY_GRACE_MS + 1)), { type: 'settle', outcome: 'unconfirmed' });
+  });
+});
