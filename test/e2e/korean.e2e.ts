@@ -32,12 +32,13 @@ function korean(bundle: Messages, english: string, ...args: (string | number)[])
   return text.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
 }
 
-/** A viewsWelcome content split as VS Code renders it: one paragraph per line, a line that is a `[label](command:…)` link is a button. */
+/** A viewsWelcome content split as VS Code renders it: one paragraph per line, a line that is a `[label](command:…)` link is a button, a link inside a paragraph shows its label. */
 function welcomeParts(contents: string): { paragraphs: string[]; buttons: string[] } {
   const lines = contents.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   const link = /^\[([^\]]+)\]\(command:[^)]+\)$/;
   return {
-    paragraphs: lines.filter((line) => !link.test(line)),
+    // An inline link inside a paragraph renders as its label.
+    paragraphs: lines.filter((line) => !link.test(line)).map((line) => line.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')),
     buttons: lines.flatMap((line) => link.exec(line)?.[1] ?? []),
   };
 }
@@ -95,8 +96,8 @@ describe('Korean in the real UI: welcome view, tree and a form step with the dis
     for (const text of paragraphs) await welcome.locator('p', { hasText: text }).waitFor();
     // The English text is not there as well: the Korean replaced it.
     assert.ok(!(await welcome.innerText()).includes(welcomeParts(englishNls['welcome.noProfile']).buttons[0]));
-    // The only view of the container: its name is in the side bar's title ("SCP CLOUD ML: <name>").
-    await page.locator('.part.sidebar .title-label', { hasText: nls['view.explorer.name'] }).waitFor();
+    // The view's name: in the container's title while it is the only view, in its own pane header beside Activity.
+    await page.locator('.part.sidebar .title-label, .part.sidebar .pane-header', { hasText: nls['view.explorer.name'] }).first().waitFor();
     await statusBarItem(page, ACCOUNT_STATUS_ITEM, korean(bundle, 'SCP: not connected')).waitFor();
     await resizeSideBar(page, 470);
     await shots.take(page, 'welcome');
