@@ -25,7 +25,11 @@ describe('scp cancellation', () => {
   it('sleep resolves after the time; a negative time is no wait', async () => {
     await sleep(1);
     assert.equal(await settledSoon(sleep(-50)), true);
-    assert.equal(await settledSoon(sleep(60_000, new AbortController().signal).catch(() => undefined)), false, 'a long sleep is still waiting');
+    const stop = new AbortController();
+    const long = sleep(60_000, stop.signal).catch(() => undefined);
+    assert.equal(await settledSoon(long), false, 'a long sleep is still waiting');
+    stop.abort(); // its timer must not keep the test process alive
+    await long;
   });
 
   it('sleep rejects at once for a signal aborted before, and as soon as it aborts during the wait', async () => {
