@@ -85,6 +85,7 @@ describe('scp CLI arguments (npm run scp)', () => {
     it('refuses unknown options, but "-" alone is an argument', () => {
       refused(['GET', 'ske', '/v1/x', '--force'], 'Unknown option --force.');
       refused(['GET', 'ske', '/v1/x', '-x'], 'Unknown option -x.');
+      refused(['GET', 'ske', '/v1/x', '-q=a=b'], 'Unknown option -q=a=b.', ENV, CLI_USAGE);
       refused(['GET', 'ske', '-'], 'PATH must start with "/", got "-".');
     });
 
@@ -100,6 +101,7 @@ describe('scp CLI arguments (npm run scp)', () => {
       refused(['GET', 'ske', 'v1/x'], 'PATH must start with "/", got "v1/x".');
       refused(['GET', 'ske', '/v1/x?size=1'], 'Put query parameters in --query key=value, not in PATH.');
       assert.equal(invocation(['GET', 'ske-2', '/']).service, 'ske-2');
+      refused(['GET', 'ske_x', '/v1/x'], '"ske_x" is not a service name; use e.g. cloud-ml or ske.');
     });
   });
 
