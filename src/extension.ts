@@ -12,6 +12,7 @@ import { ResourceJsonDocuments } from './documents/resourceJsonDocuments';
 import { ClusterCatalog } from './explorer/clusterCatalog';
 import { ExplorerView } from './explorer/explorerView';
 import type { ExtensionTestApi } from './extensionTestApi';
+import { PollClock } from './deployments/pollClock';
 import { ContextKeys, contextKeyValue, setContextKey } from './ui/contextKeys';
 import { ExtensionLog } from './ui/extensionLog';
 import { SwitchableUserInput } from './ui/switchableUserInput';
@@ -33,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   emulatorToStop = emulator;
   const connection = new ConnectionManager(new ProfileStore(context.globalState, context.secrets), log, emulator);
   // Resumes persisted operations; its first poll runs on a timer, after activate() has returned.
-  const tracker = new DeploymentTracker({ connection, ui, log, state: context.globalState });
+  const pollClock = new PollClock();
+  const tracker = new DeploymentTracker({ connection, ui, log, state: context.globalState, clock: pollClock });
   const catalog = new ClusterCatalog(connection);
   // Creating the tree view makes no call: the tree loads when VS Code first shows it.
   const explorer = new ExplorerView(catalog, log, connection.onDidChangeProfile);
@@ -57,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   context.subscriptions.push(jsonDocuments);
   const services: CommandServices = { context, log, ui, connection, emulator, tracker, activity, accountStatus, explorer, catalog, panels, jsonDocuments };
 
-  context.subscriptions.push(log, connection, tracker, accountStatus, ...registerCommands(services));
+  context.subscriptions.push(log, connection, pollClock, tracker, accountStatus, ...registerCommands(services));
 
   const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
   syncProfileKey();
@@ -69,8 +71,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     setUserInput: (scripted) => ui.use(scripted),
+    setClientTiming: (timing) => connection.overrideClientTimingForTests(timing),
+    setPollTiming: (timing) => pollClock.setForTests(timing),
     connection,
     tracker,
+    newTracker: (options) => new DeploymentTracker({ ...options, connection, log, clock: pollClock }),
     activity,
     explorer,
     catalog,

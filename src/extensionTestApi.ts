@@ -1,9 +1,12 @@
 import type * as vscode from 'vscode';
 import type { AccountStatusItem } from './connection/accountStatusItem';
 import type { BuiltInEmulator } from './connection/builtInEmulator';
+import type { ClientTiming } from './connection/clientTiming';
 import type { ConnectionManager } from './connection/connectionManager';
 import type { ActivityView } from './deployments/activityView';
 import type { DeploymentTracker } from './deployments/deploymentTracker';
+import type { PollTimingForTests } from './deployments/pollClock';
+import type { DeploymentTrackerOptions } from './deployments/trackerTypes';
 import type { ClusterCatalog } from './explorer/clusterCatalog';
 import type { ExplorerView } from './explorer/explorerView';
 import type { ExtensionLog } from './ui/extensionLog';
@@ -17,18 +20,30 @@ import type { WebviewPanels } from './webview/webviewPanels';
 export interface ExtensionTestApi {
   /** Installs a scripted UserInput; `undefined` restores the real one. */
   setUserInput(ui: UserInput | undefined): void;
-  /** Profiles and sessions: tests save, activate and remove profiles and set the client's timing. */
-  readonly connection: ConnectionManager;
+  /**
+   * Shorter request timeouts and retries for sessions built from now on (the fault matrix waits them out);
+   * `undefined` goes back to the setting and the client's defaults.
+   */
+  setClientTiming(timing: ClientTiming | undefined): void;
+  /** A faster poll clock for every tracker, under the settings' minimums; `undefined` goes back to the settings. */
+  setPollTiming(timing: PollTimingForTests | undefined): void;
+  /** Profiles and sessions: tests save, activate and remove profiles and open sessions. */
+  readonly connection: TestConnection;
   /** Deployment tracking: what is followed, what finished. */
-  readonly tracker: DeploymentTracker;
+  readonly tracker: TestTracker;
+  /**
+   * Another tracker on the extension's own classes, connection, log and poll clock, with its own storage key and
+   * status item: a window reload is a tracker built again from the same storage.
+   */
+  newTracker(options: Pick<DeploymentTrackerOptions, 'ui' | 'state' | 'storageKey' | 'statusItemId' | 'createGraceMs'>): TestTracker;
   /** The Activity view: its entries and rows, the item drawn for one, whether it is visible. */
   readonly activity: Pick<ActivityView, 'entries' | 'itemOf' | 'treeView' | 'getChildren'>;
   /** The tree: its provider, the filter, reveal. */
-  readonly explorer: ExplorerView;
+  readonly explorer: Pick<ExplorerView, 'provider' | 'treeView' | 'filter' | 'setFilter' | 'refresh' | 'applyInstanceChange'>;
   /** The cluster and instance cache behind the tree and the pickers. */
   readonly catalog: Pick<ClusterCatalog, 'invalidate' | 'findInstances' | 'cachedInstance' | 'allClusters' | 'instanceOf'>;
   /** The details and estimate panels. */
-  readonly panels: WebviewPanels;
+  readonly panels: Pick<WebviewPanels, 'showDetails' | 'restoreDetails' | 'detailsPanel' | 'detailsPanels' | 'estimatePanel' | 'estimatePanels'>;
   /** What the account status item shows. */
   readonly accountStatus: Pick<AccountStatusItem, 'snapshot'>;
   /** The built-in emulator (the "try the emulator" profile). */
@@ -36,7 +51,7 @@ export interface ExtensionTestApi {
   /** The log, for a tracker built by a test (the text is read through logText). */
   readonly log: ExtensionLog;
   /** Where the extension keeps state (tests look for secrets there) and the mode it runs in. */
-  readonly storage: Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri' | 'extensionMode'>;
+  readonly storage: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState' | 'globalStorageUri' | 'extensionMode'>;
   /** The log channel's text so far (already scrubbed). */
   logText(): string;
   /** The last value set for a context key (VS Code has no getter). */
@@ -44,3 +59,12 @@ export interface ExtensionTestApi {
   /** activate()'s own wall time in ms. */
   activationMs: number;
 }
+
+/** What the tests do with profiles and sessions. */
+export type TestConnection = Pick<ConnectionManager, 'profiles' | 'activeProfile' | 'activate' | 'saveProfile' | 'remove' | 'credentials' | 'session' | 'requestCount' | 'authFailed'>;
+
+/** What the tests read of a tracker, and the few writes they drive directly. */
+export type TestTracker = Pick<
+  DeploymentTracker,
+  'onDidChangeInstance' | 'inFlight' | 'finished' | 'snapshot' | 'isTracked' | 'track' | 'stopTracking' | 'usualDuration' | 'record' | 'release' | 'flush' | 'dispose'
+>;

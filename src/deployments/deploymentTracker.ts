@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import { isTransitional } from '../scp/instanceState';
 import type { ExtensionLog } from '../ui/extensionLog';
-import { readSettings, SETTINGS_SECTION } from '../ui/settings';
+import { SETTINGS_SECTION } from '../ui/settings';
 import { DeploymentNotifier } from './deploymentNotifier';
 import type { DeploymentTracking, InstanceChange, InstanceSighting, OperationKind, TrackRequest } from './instanceChange';
 import { OperationBook } from './operationBook';
 import { logTransition, OperationPoller } from './operationPoller';
 import { CREATE_VISIBILITY_GRACE_MS } from './pollDecision';
+import { PollClock } from './pollClock';
 import { PollLoop } from './pollLoop';
 import { pollTiming } from './pollSchedule';
 import { TrackerStatus } from './trackerStatus';
@@ -31,6 +32,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
   readonly onDidChangeOperations = this.listChanged.event;
 
   private readonly connection: TrackerConnection;
+  private readonly clock: PollClock;
   private readonly log: ExtensionLog;
   private readonly book: OperationBook;
   private readonly loop: PollLoop;
@@ -45,18 +47,22 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
   constructor(options: DeploymentTrackerOptions) {
     const connection = (this.connection = options.connection);
     const log = (this.log = options.log);
+    const clock = (this.clock = options.clock ?? new PollClock());
+    if (!options.clock) this.disposables.push(clock);
     this.book = new OperationBook(options.state, options.storageKey, log);
-    this.notifier = new DeploymentNotifier(options.ui, log, () => readSettings().pollTimeoutMinutes);
+    this.notifier = new DeploymentNotifier(options.ui, log, () => clock.timeoutMinutes());
     this.status = new TrackerStatus(options.statusItemId);
     this.loop = new PollLoop({
       pollable: () => this.pollable(),
       paused: () => connection.authFailed,
       poll: (op, state) => this.poller.poll(op, state),
       timedOut: (op) => {
-        log.warn(`poll ${op.name} timed out after ${readSettings().pollTimeoutMinutes} min, last state ${op.lastState ?? 'unknown'}`);
+        log.warn(`poll ${op.name} timed out after ${clock.timeoutMinutes()} min, last state ${op.lastState ?? 'unknown'}`);
         this.finish(op, 'timedOut');
       },
       scheduled: () => this.updateStatus(),
+      intervalSeconds: () => clock.intervalSeconds(),
+      timeoutMinutes: () => clock.timeoutMinutes(),
       onUnexpected: (op, error) => log.error(`deployments: poll of ${op.name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.poller = new OperationPoller({
@@ -95,8 +101,8 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
         else if (!failing && this.pollable().length > 0) log.info('deployments: credentials work again, polling resumes');
         this.loop.reschedule();
       }),
+      clock.onDidChange(() => this.loop.applyNewInterval()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS_SECTION}.pollIntervalSeconds`)) this.loop.applyNewInterval();
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.notifyExternalChanges`)) this.updateStatus();
       }),
     );
@@ -147,7 +153,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
     const operation = operationFromSighting(sighting, Date.now());
     void this.book.add(operation);
     // The sighting is fresh news: the first poll is due one interval later.
-    this.loop.follow(operation, Date.now() + pollTiming(readSettings().pollIntervalSeconds).intervalMs);
+    this.loop.follow(operation, Date.now() + pollTiming(this.clock.intervalSeconds()).intervalMs);
     this.log.info(`deployments: following ${operation.name} (${operation.cloudMlId}), ${operation.lastState ?? ''}: started elsewhere`);
     this.afterChange();
   }

@@ -1,4 +1,3 @@
-import { readSettings } from '../ui/settings';
 import { hasTimedOut, nextPollDelay, pollTiming } from './pollSchedule';
 import { keyOf, type TrackedOperation } from './trackedOperation';
 
@@ -22,6 +21,9 @@ export interface PollLoopDeps {
   timedOut(operation: TrackedOperation): void;
   /** Runs after every (re)scheduling: the status item follows the loop. */
   scheduled(): void;
+  /** The interval and timeout settings (or the test API's faster clock). */
+  intervalSeconds(): number;
+  timeoutMinutes(): number;
   onUnexpected(operation: TrackedOperation, error: unknown): void;
 }
 
@@ -86,7 +88,7 @@ export class PollLoop {
     const now = Date.now();
     const delay = nextPollDelay(
       { elapsedMs: now - operation.started, previousDelayMs: state.previousDelayMs, retrying: state.retrying },
-      pollTiming(readSettings().pollIntervalSeconds),
+      pollTiming(this.deps.intervalSeconds()),
     );
     state.previousDelayMs = delay;
     state.nextDueAt = now + delay;
@@ -95,7 +97,7 @@ export class PollLoop {
   /** The interval setting changed: no poll waits longer than one new interval. */
   applyNewInterval(): void {
     const now = Date.now();
-    const interval = pollTiming(readSettings().pollIntervalSeconds).intervalMs;
+    const interval = pollTiming(this.deps.intervalSeconds()).intervalMs;
     for (const state of this.states.values()) {
       state.previousDelayMs = undefined;
       state.nextDueAt = Math.min(state.nextDueAt, now + interval);
@@ -112,7 +114,7 @@ export class PollLoop {
     this.timer = undefined;
     if (this.disposed || this.deps.paused()) return;
     const now = Date.now();
-    const timeoutMs = readSettings().pollTimeoutMinutes * 60_000;
+    const timeoutMs = this.deps.timeoutMinutes() * 60_000;
     for (const op of this.deps.pollable()) {
       const state = this.stateOf(op);
       if (!state || state.polling || state.nextDueAt > now) continue;

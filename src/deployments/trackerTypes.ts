@@ -5,6 +5,7 @@ import type { ExtensionLog } from '../ui/extensionLog';
 import type { UserInput } from '../ui/userInput';
 import type { DeploymentsStatus } from './deploymentsStatus';
 import type { KeyValueStore } from './operationStore';
+import type { PollClock } from './pollClock';
 import type { TrackedOperation } from './trackedOperation';
 
 /** The part of the ConnectionManager the tracker uses. */
@@ -27,6 +28,8 @@ export interface DeploymentTrackerOptions {
   /** Tests use their own key and item id so they do not disturb the extension's tracker. */
   storageKey?: string;
   statusItemId?: string;
+  /** The interval and timeout to poll by; one is made from the settings when absent (trackers share the extension's). */
+  clock?: PollClock;
   /** How long a create not seen yet may answer 404 (default CREATE_VISIBILITY_GRACE_MS); tests shorten it. */
   createGraceMs?: number;
 }

@@ -1,32 +1,16 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
+import { parseSettings, SETTING_KEYS, type Settings } from './settingsSchema';
 import { USER_ONLY_SETTINGS } from './userOnlySettings';
 
-/**
- * Every scpCloudMl.* setting, validated: a bad value falls back to its default instead of breaking a call.
- * The poll bounds reach below the manifest's minimums (which the Settings UI enforces) so the integration
- * tests can run the tracker on a faster clock.
- */
-const settingsSchema = z.object({
-  pageSize: z.catch(z.int().check(z.gte(1), z.lte(500)), 50),
-  requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(600)), 30),
-  maxConcurrentRequests: z.catch(z.int().check(z.gte(1), z.lte(16)), 4),
-  pollIntervalSeconds: z.catch(z.number().check(z.gte(0.1), z.lte(300)), 5),
-  pollTimeoutMinutes: z.catch(z.number().check(z.gte(0.01), z.lte(1440)), 120),
-  deleteConfirmation: z.catch(z.enum(['typeName', 'modal']), 'typeName'),
-  language: z.catch(z.enum(['auto', 'en-US', 'ko-KR']), 'auto'),
-  notifyExternalChanges: z.catch(z.enum(['statusBar', 'notification', 'off']), 'statusBar'),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
+export type { Settings };
 
 export const SETTINGS_SECTION = 'scpCloudMl';
 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(settingsSchema.shape)) raw[key] = USER_ONLY_SETTINGS.includes(key) ? userValue(config, key) : config.get(key);
-  return settingsSchema.parse(raw);
+  for (const key of SETTING_KEYS) raw[key] = USER_ONLY_SETTINGS.includes(key) ? userValue(config, key) : config.get(key);
+  return parseSettings(raw);
 }
 
 /** The user's own value (or the default): a workspace or folder value of a safety setting is not honoured. */

@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityEntry } from '../../src/deployments/activityEntry';
-import type { DeploymentTracker } from '../../src/deployments/deploymentTracker';
 import { formatElapsed } from '../../src/deployments/deploymentsStatus';
 import type { TrackedOperation } from '../../src/deployments/trackedOperation';
-import type { DeploymentTrackerOptions } from '../../src/deployments/trackerTypes';
 import type { InstanceRecord } from '../../src/emulator/emulatorState';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
-import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import type { ExtensionTestApi, TestTracker } from '../../src/extensionTestApi';
 import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
 import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
@@ -20,7 +18,7 @@ const RELOAD_KEY = 'scpCloudMl.deployments.test-activity-reload';
 
 /**
  * The Activity view: operations in flight and finished, per profile, from the tracker's list in globalState. A
- * window reload is a tracker rebuilt from the same globalState (as VS Code does on start); the e2e layer reloads
+ * window reload is a tracker rebuilt from the same stored list (as VS Code does on start); the e2e layer reloads
  * the real page.
  */
 describe('activity', function () {
@@ -28,9 +26,9 @@ describe('activity', function () {
 
   let api: ExtensionTestApi;
   let emu: RunningEmulator;
-  const rebuilt: DeploymentTracker[] = [];
+  const rebuilt: TestTracker[] = [];
   const activity = (): ExtensionTestApi['activity'] => api.activity;
-  const tracker = (): DeploymentTracker => api.tracker;
+  const tracker = (): TestTracker => api.tracker;
 
   const instanceNamed = (name: string): InstanceRecord => {
     const found = emu.admin.snapshot().instances.find((i) => i.cloud_ml_name === name);
@@ -58,9 +56,10 @@ describe('activity', function () {
   const finishedEntry = (cloudMlId: string): ActivityEntry | undefined => activity().entries().finished.find((e) => e.operation.cloudMlId === cloudMlId);
   const describe_ = (entry: ActivityEntry): string => String(activity().itemOf(entry).description ?? '');
 
-  function rebuild(ui = new ScriptedUserInput()): DeploymentTracker {
-    const TrackerClass = tracker().constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
-    const built = new TrackerClass({ connection: api.connection, ui, log: api.log, state: api.storage.globalState, storageKey: RELOAD_KEY, statusItemId: 'scpCloudMl.deployments.test-activity' });
+  // The reloaded list lives in workspaceState, which nothing else writes: the extension's own tracker and profiles
+  // keep writing globalState meanwhile, and the list under test must be exactly what the test stored.
+  function rebuild(ui = new ScriptedUserInput()): TestTracker {
+    const built = api.newTracker({ ui, state: api.storage.workspaceState, storageKey: RELOAD_KEY, statusItemId: 'scpCloudMl.deployments.test-activity' });
     rebuilt.push(built);
     return built;
   }
@@ -68,7 +67,7 @@ describe('activity', function () {
   before(async () => {
     api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: DEPLOY_SECONDS });
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', POLL_SECONDS, vscode.ConfigurationTarget.Global);
+    api.setPollTiming({ intervalSeconds: POLL_SECONDS });
     await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'activity' });
   });
 
@@ -79,7 +78,7 @@ describe('activity', function () {
       await t.flush();
       t.dispose();
     }
-    await api.storage.globalState.update(RELOAD_KEY, undefined);
+    await api.storage.workspaceState.update(RELOAD_KEY, undefined);
     for (const op of tracker().inFlight()) if (op.profileId === PROFILE_ID && op.cloudMlId) tracker().stopTracking(PROFILE_ID, op.cloudMlId);
     emu.admin.clearFaults();
     emu.admin.reset();
@@ -87,7 +86,7 @@ describe('activity', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    api.setPollTiming(undefined);
     await api.connection.remove(PROFILE_ID, true);
     await emu.close();
   });
@@ -221,7 +220,8 @@ describe('activity', function () {
       { profileId: PROFILE_ID, cloudMlId: '', clusterId: sandbox.id, name: 'before-reload', kind: 'create', started: now - 500, confirmed: false },
       { profileId: PROFILE_ID, cloudMlId: 'f'.repeat(32), clusterId: 'c', name: 'old', kind: 'delete', started: now - 9000, finished: now - 4000, outcome: 'deleted' },
     ];
-    await api.storage.globalState.update(RELOAD_KEY, stored);
+    await api.storage.workspaceState.update(RELOAD_KEY, stored);
+    assert.equal(api.storage.workspaceState.get<TrackedOperation[]>(RELOAD_KEY)?.length, 4, 'the list as the window left it is stored');
 
     const ui = new ScriptedUserInput();
     const after = rebuild(ui);

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeploymentTracker } from '../../src/deployments/deploymentTracker';
-import type { DeploymentTrackerOptions } from '../../src/deployments/trackerTypes';
 import type { InstanceChange, OperationKind } from '../../src/deployments/instanceChange';
 import type { TrackedOperation } from '../../src/deployments/trackedOperation';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
-import type { ExtensionTestApi } from '../../src/extensionTestApi';
+import type { ExtensionTestApi, TestTracker } from '../../src/extensionTestApi';
 import { CANCEL, ScriptedUserInput } from '../support/scriptedUserInput';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { until } from '../support/until';
@@ -16,8 +14,8 @@ const REGISTRY_SECRET = 'registry-secret-Zq81-never-logged';
 const TEST_STATUS_ITEM = 'scpCloudMl.deployments.test';
 
 /**
- * The suite's clock: polls every 0.2 s (the setting's reader takes values under the manifest's minimum of 1 s,
- * which only the Settings UI enforces), deployments take 0.6 s in the emulator, and the client retries fast
+ * The suite's clock: polls every 0.2 s (through the test API's poll clock: the setting itself is held to the
+ * manifest's minimum of 1 s), deployments take 0.6 s in the emulator, and the client retries fast
  * (FAST_RETRIES). Every wait below is a number of these intervals, so the suite checks the same
  * behaviour as at the real values in a fraction of the time (the cadence itself is measured by `npm run bench`).
  */
@@ -45,19 +43,16 @@ describe('deployments', function () {
   let freeClusters: string[] = [];
   let imageId = '';
   let nameCounter = 0;
-  const built: DeploymentTracker[] = [];
+  const built: TestTracker[] = [];
   let storageCounter = 0;
 
   /**
    * A tracker built by the extension's own code (its class from the extension bundle, so its errors and the
    * session's are the same classes), on the extension's globalState under a test key and status item id.
    */
-  function newTracker(ui: ScriptedUserInput, storageKey = `scpCloudMl.deployments.test-${++storageCounter}`): DeploymentTracker {
-    const TrackerClass = api.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
-    const tracker = new TrackerClass({
-      connection: api.connection,
+  function newTracker(ui: ScriptedUserInput, storageKey = `scpCloudMl.deployments.test-${++storageCounter}`): TestTracker {
+    const tracker = api.newTracker({
       ui,
-      log: api.log,
       state: api.storage.globalState,
       storageKey,
       statusItemId: TEST_STATUS_ITEM,
@@ -89,16 +84,16 @@ describe('deployments', function () {
     return { profileId: PROFILE_ID, ...instance, kind };
   }
 
-  function finishedOp(tracker: DeploymentTracker, cloudMlId: string): TrackedOperation | undefined {
+  function finishedOp(tracker: TestTracker, cloudMlId: string): TrackedOperation | undefined {
     return tracker.finished().find((op) => op.cloudMlId === cloudMlId);
   }
 
   before(async () => {
     api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: DEPLOY_SECONDS, clusters: 40 });
-    api.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.setClientTiming(FAST_RETRIES);
     await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'deployments' });
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', POLL_SECONDS, vscode.ConfigurationTarget.Global);
+    api.setPollTiming({ intervalSeconds: POLL_SECONDS });
     const state = emu.admin.snapshot();
     const taken = new Set(state.instances.map((i) => i.cluster_id));
     freeClusters = state.clusters.filter((c) => c.status === 'RUNNING' && !taken.has(c.id)).map((c) => c.id);
@@ -118,8 +113,8 @@ describe('deployments', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
-    api.connection.overrideClientTimingForTests(undefined);
+    api.setPollTiming(undefined);
+    api.setClientTiming(undefined);
     await api.connection.remove(PROFILE_ID, true);
     await emu?.close();
   });
@@ -373,8 +368,7 @@ describe('deployments', function () {
   });
 
   it('gives up after pollTimeoutMinutes with a warning, leaving the instance as it was', async () => {
-    const config = vscode.workspace.getConfiguration('scpCloudMl');
-    await config.update('pollTimeoutMinutes', 0.02, vscode.ConfigurationTarget.Global); // 1.2 s (under the manifest's minimum, as the interval)
+    api.setPollTiming({ intervalSeconds: POLL_SECONDS, timeoutMinutes: 0.02 }); // 1.2 s, far under the manifest's minimum
     try {
       emu.admin.setDeploySeconds(600);
       const ui = new ScriptedUserInput();
@@ -391,7 +385,7 @@ describe('deployments', function () {
       assert.deepEqual(warning?.actions, ['Show log']);
       assert.equal(tracker.snapshot().active, false);
     } finally {
-      await config.update('pollTimeoutMinutes', undefined, vscode.ConfigurationTarget.Global);
+      api.setPollTiming({ intervalSeconds: POLL_SECONDS });
     }
   });
 

@@ -104,7 +104,7 @@ describe('explorer', function () {
     await save(profiles.seeded, seeded);
     await save(profiles.many, many);
     await save(profiles.forty, forty);
-    api.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.setClientTiming(FAST_RETRIES);
     // Keep the tree hidden while the tests read it: a visible tree makes VS Code load branches on its own.
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
@@ -128,7 +128,7 @@ describe('explorer', function () {
   after(async () => {
     // Leave no visible tree behind: other suites count requests, and a visible tree loads on every profile change.
     await vscode.commands.executeCommand('workbench.view.explorer');
-    api.connection.overrideClientTimingForTests(undefined);
+    api.setClientTiming(undefined);
     for (const id of Object.values(profiles)) await api.connection.remove(id, true);
     await Promise.all([seeded?.close(), many?.close(), forty?.close()]);
   });
@@ -355,7 +355,7 @@ describe('explorer', function () {
       const config = vscode.workspace.getConfiguration('scpCloudMl');
       await config.update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
       // The setting's timeout, without the three retries of a GET (4 s more of waiting; retries are unit-tested).
-      api.connection.overrideClientTimingForTests({ ...FAST_RETRIES, maxRetries: 0 });
+      api.setClientTiming({ ...FAST_RETRIES, maxRetries: 0 });
       try {
         await useProfile(profiles.seeded); // sessions read the timeout when they start
         const prod = seeded.admin.snapshot().clusters.find((c) => c.name === 'ml-prod-cluster');
@@ -366,7 +366,7 @@ describe('explorer', function () {
         assert.equal(rows[0]?.contextValue, 'scpCloudMl.error');
         assert.match(rows[0]?.label ?? '', /did not answer in time/);
       } finally {
-        api.connection.overrideClientTimingForTests(FAST_RETRIES);
+        api.setClientTiming(FAST_RETRIES);
         await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
       }
     });

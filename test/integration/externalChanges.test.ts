@@ -57,7 +57,7 @@ describe('external changes', function () {
   before(async () => {
     api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: DEPLOY_SECONDS });
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', POLL_SECONDS, vscode.ConfigurationTarget.Global);
+    api.setPollTiming({ intervalSeconds: POLL_SECONDS });
     await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'external' });
   });
 
@@ -78,7 +78,7 @@ describe('external changes', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    api.setPollTiming(undefined);
     await api.connection.remove(PROFILE_ID, true);
     await emu.close();
   });

@@ -50,7 +50,7 @@ describe('faults', function () {
 
   before(async () => {
     api = await activateTestApi();
-    api.connection.overrideClientTimingForTests(TIMING);
+    api.setClientTiming(TIMING);
     // deploySeconds: nothing settles during the suite, so no tracker notification lands in a scripted UI.
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
     await saveEmulatorProfile(api, emu, { id: PROFILE_ID });
@@ -82,7 +82,7 @@ describe('faults', function () {
     printMatrix(results);
     await api?.connection.remove(PROFILE_ID, true);
     await emu?.close();
-    api?.connection.overrideClientTimingForTests(undefined);
+    api?.setClientTiming(undefined);
   });
 
   for (const operation of FAULT_OPERATIONS) {

@@ -108,7 +108,7 @@ describe('security', function () {
     api = await activateTestApi();
     emu = await startEmulator({ port: 0, deploySeconds: 600 });
     proxy = await startRecordingProxy(emu);
-    api.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.setClientTiming(FAST_RETRIES);
   });
 
   afterEach(() => {
@@ -120,7 +120,7 @@ describe('security', function () {
     for (const profile of api.connection.profiles()) {
       if (profile.name.startsWith('security-')) await api.connection.remove(profile.id, true);
     }
-    api?.connection.overrideClientTimingForTests(undefined);
+    api?.setClientTiming(undefined);
     await proxy?.close();
     await emu?.close();
   });

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeploymentTracker } from '../../src/deployments/deploymentTracker';
-import type { DeploymentTrackerOptions } from '../../src/deployments/trackerTypes';
 import type { ClusterRecord, ImageRecord } from '../../src/emulator/emulatorState';
+import type { ExtensionTestApi, TestTracker } from '../../src/extensionTestApi';
 import { clusterNamed, clusterTarget, requestsTo } from '../support/emulatorTargets';
 import { ScriptedUserInput } from '../support/scriptedUserInput';
 import { until } from '../support/until';
@@ -19,13 +18,15 @@ describe('trust', function () {
   const fixture = useActionsFixture(PROFILE_ID);
   let sandbox: ClusterRecord;
   let image: ImageRecord;
-  const built: DeploymentTracker[] = [];
+  const built: TestTracker[] = [];
+  let pollTiming: Pick<ExtensionTestApi, 'setPollTiming'> | undefined;
 
-  before(async () => {
+  before(() => {
     const { emu } = fixture();
     sandbox = clusterNamed(emu, 'ds-sandbox');
     image = emu.admin.snapshot().images.find((i) => !i.copilot_enabled)!;
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', POLL_SECONDS, vscode.ConfigurationTarget.Global);
+    pollTiming = fixture().api;
+    pollTiming.setPollTiming({ intervalSeconds: POLL_SECONDS });
   });
 
   afterEach(() => {
@@ -35,8 +36,9 @@ describe('trust', function () {
     for (const tracker of built.splice(0)) tracker.dispose();
   });
 
-  after(async () => {
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+  // The fixture's own after hook (registered first) has run by now: the api is the one kept above.
+  after(() => {
+    pollTiming?.setPollTiming(undefined);
   });
 
   async function create(name: string, answersAfterForm: string[] = [CREATE]): Promise<ScriptedUserInput> {
@@ -75,11 +77,8 @@ describe('trust', function () {
       custom_registry_access_key: 'REGACCESS01',
       custom_registry_access_secret_key: 'reg-secret-Hx40-never-in-logs',
     });
-    const TrackerClass = api.tracker.constructor as new (options: DeploymentTrackerOptions) => DeploymentTracker;
-    const tracker = new TrackerClass({
-      connection: api.connection,
+    const tracker = api.newTracker({
       ui: new ScriptedUserInput(),
-      log: api.log,
       state: api.storage.globalState,
       storageKey: 'scpCloudMl.deployments.test-trust',
       statusItemId: 'scpCloudMl.deployments.test-trust',

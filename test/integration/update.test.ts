@@ -65,11 +65,11 @@ describe('update', function () {
     emu.admin.injectFault({ kind: 'status', status: 500, method: 'GET', path: '/v1/cloud-ml/clusters/', count: -1 });
     const ui = new ScriptedUserInput(['ml-prod']);
     api.setUserInput(ui);
-    api.connection.overrideClientTimingForTests(FAST_RETRIES);
+    api.setClientTiming(FAST_RETRIES);
     try {
       await vscode.commands.executeCommand('scpCloudMl.update');
     } finally {
-      api.connection.overrideClientTimingForTests(undefined);
+      api.setClientTiming(undefined);
     }
     assert.equal(ui.prompts[0]?.kind, 'pick');
     assert.deepEqual(ui.failures.map(String), [], 'the pick was closed by the lookups\' failure, not left empty');

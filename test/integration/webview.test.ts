@@ -109,7 +109,7 @@ describe('webview', function () {
     // A fast clock for the create and delete tests: 1 s deployments polled every 0.25 s (as in the deployments suite).
     emu = await startEmulator({ port: 0, deploySeconds: 1 });
     await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'webview' });
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', 0.25, vscode.ConfigurationTarget.Global);
+    api.setPollTiming({ intervalSeconds: 0.25 });
   });
 
   afterEach(async () => {
@@ -123,7 +123,7 @@ describe('webview', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('scpCloudMl').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    api.setPollTiming(undefined);
     await api.connection.remove(PROFILE_ID, true);
     await emu.close();
   });
