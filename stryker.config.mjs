@@ -46,6 +46,7 @@ export default {
     'src/wizard/**/*.ts',
     'src/deployments/pollDecision.ts',
     'src/deployments/pollSchedule.ts',
+    'src/deployments/pollLoop.ts',
     'src/deployments/deploymentsStatus.ts',
     'src/deployments/operationStore.ts',
     'src/deployments/trackedOperation.ts',

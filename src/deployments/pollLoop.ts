@@ -122,7 +122,13 @@ export class PollLoop {
         this.deps.timedOut(op);
         continue;
       }
-      this.deps.poll(op, state).catch((error: unknown) => this.deps.onUnexpected(op, error));
+      this.deps.poll(op, state).catch((error: unknown) => {
+        // A poll that throws (a bug, not a failed GET) waits its interval like any other: never a hot loop.
+        this.deps.onUnexpected(op, error);
+        state.polling = false;
+        this.planNext(op, state);
+        this.reschedule();
+      });
     }
     this.reschedule();
   }
