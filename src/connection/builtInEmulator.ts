@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import type { RunningEmulator } from '../emulator/startEmulator';
 import { loadEmulatorRuntime } from './loadEmulatorRuntime';
 
+/** How long the seed's CREATING instance takes on the built-in emulator. */
+export const SEEDED_DEPLOYMENT_SECONDS = 120;
+
 /**
  * The in-process SCP emulator behind the "Emulator" profile. Loaded from its own bundle (loadEmulatorRuntime) on first use,
  * so that neither activation nor a real SCP profile pays for it; started on a free loopback port; stopped on deactivate.
@@ -34,6 +37,8 @@ export class BuiltInEmulator {
     // VS Code does not create an extension's global storage folder; the state file lives there.
     if (this.stateFile) await mkdir(path.dirname(this.stateFile), { recursive: true });
     const { startEmulator } = await loadEmulatorRuntime();
-    return startEmulator({ host: '127.0.0.1', port: 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) });
+    // The seed's analytics-dev-ml finishes deploying two minutes after the first start: a newcomer sees a
+    // deployment started elsewhere followed to its end, not one that stays in the status bar for hours.
+    return startEmulator({ host: '127.0.0.1', port: 0, seededDeploymentSeconds: SEEDED_DEPLOYMENT_SECONDS, ...(this.stateFile ? { stateFile: this.stateFile } : {}) });
   }
 }

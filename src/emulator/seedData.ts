@@ -1,3 +1,4 @@
+import { beginTransition, DEPLOYED, isTransitional } from './instanceLifecycle';
 import { newInstanceRecord } from './cloudMlInstanceFactory';
 import type { CloudMlCreateRequest } from './cloudMlRequestSchemas';
 import type { ClusterEstimate, ClusterRecord, EmulatorState, ImageRecord, InstanceRecord } from './emulatorState';
@@ -14,7 +15,8 @@ import { SeededRandom } from './seededRandom';
  * |------------------|----------|------------------------------------------------------------|
  * | ml-prod-cluster  | RUNNING  | `ml-prod`, DEPLOYED, copilot image, PUBLIC endpoint        |
  * | ds-sandbox       | RUNNING  | none (the free cluster to create on)                       |
- * | analytics-dev    | RUNNING  | `analytics-dev-ml`, CREATING for ever (a long deployment)  |
+ * | analytics-dev    | RUNNING  | `analytics-dev-ml`, CREATING (for ever, unless the option  |
+ * |                  |          | `seededDeploymentSeconds` ends it)                          |
  * | recsys-staging   | RUNNING  | `recsys-ml`, ERROR                                          |
  * | vision-train     | CREATING | none                                                       |
  * | legacy-batch     | ERROR    | none                                                       |
@@ -36,6 +38,13 @@ export interface SeedOptions {
   seed?: number;
   /** Generate this many `cluster-NNN` clusters instead of the six realistic ones. */
   clusters?: number;
+  /**
+   * The seeded CREATING instance becomes DEPLOYED this many seconds after `nowMs` (absent: CREATING for ever, which
+   * tests rely on). The built-in emulator sets it, so a newcomer watches one deployment finish instead of one that
+   * never ends.
+   */
+  seededDeploymentSeconds?: number;
+  nowMs?: number;
 }
 
 interface ClusterPlan {
@@ -97,7 +106,11 @@ export function seedState(options: SeedOptions = {}): EmulatorState {
     if (plan.instance) {
       const image = images[plan.instance.imageIndex] ?? images[0];
       if (!image) throw new Error('the seed has no images');
-      instances.push(seedInstance(plan, cluster, image, random, projectId, userId, created + 2 * HOUR_MS));
+      const instance = seedInstance(plan, cluster, image, random, projectId, userId, created + 2 * HOUR_MS);
+      if (isTransitional(instance.cloud_ml_state) && options.seededDeploymentSeconds !== undefined) {
+        beginTransition(instance, instance.cloud_ml_state, DEPLOYED, options.nowMs ?? Date.now(), options.seededDeploymentSeconds);
+      }
+      instances.push(instance);
     }
   });
   return { formatVersion: STATE_FORMAT_VERSION, projectId, accountId, userId, clusters, images, instances };

@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   clusters?: number;
   /** Seed of the generated data (see seedData.ts); the same seed gives the same data. */
   seed?: number;
+  /** The seed's CREATING instance becomes DEPLOYED this many seconds after seeding (absent: CREATING for ever). */
+  seededDeploymentSeconds?: number;
   /** How long CREATING / UPDATING / DELETING last (default 8; fractions allowed). */
   deploySeconds?: number;
   /** A fixed delay before every API answer. */
@@ -61,7 +63,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKey: options.accessKey ?? `EMU${randomBytes(9).toString('hex').toUpperCase()}`,
     secretKey: options.secretKey ?? randomBytes(30).toString('base64'),
   };
-  const seed = (): EmulatorState => seedState({ ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.clusters !== undefined ? { clusters: options.clusters } : {}) });
+  const seed = (): EmulatorState =>
+    seedState({
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.clusters !== undefined ? { clusters: options.clusters } : {}),
+      ...(options.seededDeploymentSeconds !== undefined ? { seededDeploymentSeconds: options.seededDeploymentSeconds } : {}),
+    });
   const stateFile = options.stateFile;
   const initial = (stateFile ? readStateFile(stateFile) : undefined) ?? seed();
   const store = new EmulatorStore(initial, stateFile ? (state) => writeStateFile(stateFile, state) : undefined);
@@ -121,7 +128,7 @@ function validateOptions(options: EmulatorOptions, host: string): void {
   wholeNumber(options.port, 'port', 0, 65535);
   wholeNumber(options.clusters, 'clusters', 0, 100_000);
   wholeNumber(options.seed, 'seed', -2_147_483_648, 4_294_967_295);
-  for (const [name, value] of [['deploySeconds', options.deploySeconds], ['latencyMs', options.latencyMs]] as const) {
+  for (const [name, value] of [['deploySeconds', options.deploySeconds], ['seededDeploymentSeconds', options.seededDeploymentSeconds], ['latencyMs', options.latencyMs]] as const) {
     if (value !== undefined && (!Number.isFinite(value) || value < 0)) throw new Error(`The emulator option ${name} must be a number of 0 or more.`);
   }
   for (const [name, value] of [['accessKey', options.accessKey], ['secretKey', options.secretKey]] as const) {

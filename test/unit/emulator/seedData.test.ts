@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_SEED, seedState } from '../../../src/emulator/seedData';
+import { startEmulator } from '../../../src/emulator/startEmulator';
+import { until } from '../../support/until';
 
 describe('emulator seed data', () => {
   it('is the same for the same seed and differs for another seed', () => {
@@ -64,5 +66,27 @@ describe('emulator seed data', () => {
     assert.ok(state.clusters.some((c) => c.status === 'ERROR') && state.clusters.some((c) => c.status === 'CREATING'));
     assert.equal(new Set(state.instances.map((i) => i.cloud_ml_name)).size, state.instances.length);
     assert.equal(seedState({ clusters: 0 }).clusters.length, 0);
+  });
+
+  it('the seeded CREATING instance deploys after seededDeploymentSeconds when asked, and stays CREATING otherwise', () => {
+    const creating = (state: ReturnType<typeof seedState>) => state.instances.find((i) => i.cloud_ml_state === 'CREATING');
+    assert.equal(creating(seedState())?.transition, undefined, 'for ever by default: the tests rely on it');
+    const ended = creating(seedState({ seededDeploymentSeconds: 120, nowMs: 1_000_000 }));
+    assert.equal(ended?.cloud_ml_name, 'analytics-dev-ml');
+    assert.deepEqual(ended?.transition, { atMs: 1_000_000 + 120_000, to: 'DEPLOYED' });
+    const others = seedState({ seededDeploymentSeconds: 120 }).instances.filter((i) => i.cloud_ml_state !== 'CREATING');
+    assert.ok(others.length === 2 && others.every((i) => i.transition === undefined), 'only the transitional one moves');
+  });
+
+  it('an emulator started with seededDeploymentSeconds shows the seed CREATING, then DEPLOYED; a bad value is refused', async () => {
+    const emu = await startEmulator({ port: 0, seededDeploymentSeconds: 0.3 });
+    try {
+      const state = (): string | undefined => emu.admin.snapshot().instances.find((i) => i.cloud_ml_name === 'analytics-dev-ml')?.cloud_ml_state;
+      assert.equal(state(), 'CREATING');
+      await until('the seeded deployment to finish', () => state() === 'DEPLOYED', 5_000, () => String(state()));
+    } finally {
+      await emu.close();
+    }
+    await assert.rejects(startEmulator({ port: 0, seededDeploymentSeconds: -1 }), /seededDeploymentSeconds must be a number of 0 or more/);
   });
 });
