@@ -8,7 +8,7 @@ import type { DeploymentTracking, InstanceChange, InstanceSighting, OperationKin
 import { OperationBook } from './operationBook';
 import { logTransition, OperationPoller } from './operationPoller';
 import { CREATE_VISIBILITY_GRACE_MS } from './pollDecision';
-import { PollClock } from './pollClock';
+import type { PollClock } from './pollClock';
 import { PollLoop } from './pollLoop';
 import { pollTiming } from './pollSchedule';
 import { TrackerStatus } from './trackerStatus';
@@ -47,8 +47,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
   constructor(options: DeploymentTrackerOptions) {
     const connection = (this.connection = options.connection);
     const log = (this.log = options.log);
-    const clock = (this.clock = options.clock ?? new PollClock());
-    if (!options.clock) this.disposables.push(clock);
+    const clock = (this.clock = options.clock);
     this.book = new OperationBook(options.state, options.storageKey, log);
     this.notifier = new DeploymentNotifier(options.ui, log, () => clock.timeoutMinutes());
     this.status = new TrackerStatus(options.statusItemId);

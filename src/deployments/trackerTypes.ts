@@ -28,8 +28,8 @@ export interface DeploymentTrackerOptions {
   /** Tests use their own key and item id so they do not disturb the extension's tracker. */
   storageKey?: string;
   statusItemId?: string;
-  /** The interval and timeout to poll by; one is made from the settings when absent (trackers share the extension's). */
-  clock?: PollClock;
+  /** The interval and timeout to poll by: the extension's one clock (settings, or the test API's faster one). */
+  clock: PollClock;
   /** How long a create not seen yet may answer 404 (default CREATE_VISIBILITY_GRACE_MS); tests shorten it. */
   createGraceMs?: number;
 }

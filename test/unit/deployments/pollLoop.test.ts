@@ -18,7 +18,7 @@ function harness(options: { intervalSeconds?: number; timeoutMinutes?: number } 
   let operations: TrackedOperation[] = [];
   let paused = false;
   let interval = options.intervalSeconds ?? 0.02;
-  let pollImpl: (op: TrackedOperation, state: PollState) => Promise<void> = async () => undefined;
+  let pollImpl: (op: TrackedOperation, state: PollState) => Promise<void> = () => Promise.resolve();
   const deps: PollLoopDeps = {
     pollable: () => operations,
     paused: () => paused,
@@ -73,8 +73,9 @@ describe('PollLoop (one timer for every followed operation)', () => {
     const followed = operation('followed');
     const stranger = operation('stranger');
     h.set([followed, stranger]);
-    h.onPoll(async (op, state) => {
+    h.onPoll((op, state) => {
       h.loop.planNext(op, state);
+      return Promise.resolve();
     });
     h.loop.follow(followed);
     h.loop.reschedule();
