@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SessionEstimates } from './capacity/sessionEstimates';
+import { registerChatTools } from './chat/registerChatTools';
 import type { CommandServices } from './commands/commandServices';
 import { registerCommands } from './commands/registerCommands';
 import { AccountStatusItem } from './connection/accountStatusItem';
@@ -40,9 +42,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   // Panels read SCP only when opened or restored; registering the serializers makes no call.
   const panels = new WebviewPanels({ extensionUri: context.extensionUri, log, connection, tracker });
   context.subscriptions.push(panels, ...panels.registerSerializers());
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels };
+  // Estimates read once per session, shared by the fit ranking, the chat tools and the forms started from them.
+  const estimates = new SessionEstimates(connection, catalog.onDidChange);
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels, estimates };
 
-  context.subscriptions.push(log, connection, tracker, accountStatus, ...registerCommands(services));
+  context.subscriptions.push(log, connection, tracker, accountStatus, estimates, ...registerCommands(services));
+  // Read-only tools for agent mode; registering makes no call.
+  context.subscriptions.push(...registerChatTools(services));
 
   const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
   syncProfileKey();

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { SessionEstimates } from '../capacity/sessionEstimates';
 import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
@@ -27,4 +28,6 @@ export interface CommandServices {
   catalog: ClusterCatalog;
   /** The details and estimate webview panels (one per instance / cluster), live from deployment tracking. */
   panels: WebviewPanels;
+  /** Cluster estimates read once per session (fit ranking, chat tools, forms started from them). */
+  estimates: SessionEstimates;
 }

@@ -13,6 +13,7 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   'security.test.js': 8,
   'explorer.test.js': 6,
   'connection.test.js': 3,
+  'chatTools.test.js': 9,
 };
 
 /** The files of shard `index` (1-based) of `count`; every file lands in exactly one shard, order kept. */
