@@ -9,6 +9,7 @@ import { BuiltInEmulator } from './connection/builtInEmulator';
 import { ConnectionManager } from './connection/connectionManager';
 import { ProfileStore } from './connection/profileStore';
 import { DeploymentTracker } from './deployments/deploymentTracker';
+import { ResourceJsonDocuments } from './documents/resourceJsonDocuments';
 import { ClusterCatalog } from './explorer/clusterCatalog';
 import { ExplorerView } from './explorer/explorerView';
 import type { ExtensionTestApi } from './extensionTestApi';
@@ -26,7 +27,8 @@ let emulatorToStop: BuiltInEmulator | undefined;
  */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
   const started = performance.now();
-  const log = new ExtensionLog();
+  // Only the integration tests read the log's text back (the test API); users read the output channel.
+  const log = new ExtensionLog({ keepText: context.extensionMode === vscode.ExtensionMode.Test });
   const ui = new SwitchableUserInput(new VscodeUserInput());
   const emulator = new BuiltInEmulator(path.join(context.globalStorageUri.fsPath, 'emulator-state.json'));
   emulatorToStop = emulator;
@@ -42,9 +44,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   // Panels read SCP only when opened or restored; registering the serializers makes no call.
   const panels = new WebviewPanels({ extensionUri: context.extensionUri, log, connection, tracker });
   context.subscriptions.push(panels, ...panels.registerSerializers());
+  // Registers the `scp-cloud-ml:` content provider; a document reads SCP only when opened.
+  const jsonDocuments = new ResourceJsonDocuments({ connection, log });
+  context.subscriptions.push(jsonDocuments);
   // Estimates read once per session, shared by the fit ranking, the chat tools and the forms started from them.
   const estimates = new SessionEstimates(connection, catalog.onDidChange);
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels, estimates };
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, accountStatus, explorer, catalog, panels, jsonDocuments, estimates };
 
   context.subscriptions.push(log, connection, tracker, accountStatus, estimates, ...registerCommands(services));
   // Read-only tools for agent mode; registering makes no call.

@@ -1,4 +1,5 @@
 import { describeRejection } from '../../src/webview/webviewMessages';
+import { notice } from './panelParts';
 
 /** The API VS Code injects into a webview (once per page). */
 interface VsCodeApi {
@@ -35,6 +36,7 @@ export function runApp<In extends { view: { revision: number; state: unknown } }
     const parsed = app.schema.safeParse(event.data);
     if (!parsed.success) {
       send({ type: 'dropped', reason: describeRejection(parsed.error).slice(0, 500) });
+      showRefused(document, root);
       return;
     }
     vscode.setState(parsed.data.view.state);
@@ -46,4 +48,10 @@ export function runApp<In extends { view: { revision: number; state: unknown } }
     void document.fonts.ready.then(() => send({ type: 'rendered', revision }));
   });
   send({ type: 'ready' });
+}
+
+/** A view that cannot be drawn: the sentence the extension put in the page, instead of "loading" for ever. */
+export function showRefused(doc: Document, root: HTMLElement): void {
+  root.replaceChildren(notice(doc, { tone: 'error', text: root.dataset.refused ?? '' }));
+  root.setAttribute('aria-busy', 'false');
 }

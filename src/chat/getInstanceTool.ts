@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { instanceEndpoint } from '../explorer/explorerTargets';
+import { instanceEndpoint } from '../model/commandTargets';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import { classifyState } from '../scp/instanceState';
 import { redactObject } from '../scp/redact';

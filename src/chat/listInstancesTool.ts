@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { instanceEndpoint } from '../explorer/explorerTargets';
+import { instanceEndpoint } from '../model/commandTargets';
 import { cancelledError } from '../scp/cancellation';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import type { SkeCluster } from '../scp/skeSchemas';

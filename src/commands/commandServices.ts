@@ -4,6 +4,7 @@ import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { DeploymentTracker } from '../deployments/deploymentTracker';
+import type { ResourceJsonDocuments } from '../documents/resourceJsonDocuments';
 import type { ClusterCatalog } from '../explorer/clusterCatalog';
 import type { ExplorerView } from '../explorer/explorerView';
 import type { ExtensionLog } from '../ui/extensionLog';
@@ -30,4 +31,6 @@ export interface CommandServices {
   panels: WebviewPanels;
   /** Cluster estimates read once per session (fit ranking, chat tools, forms started from them). */
   estimates: SessionEstimates;
+  /** The read-only `scp-cloud-ml:` JSON documents (Open as JSON). */
+  jsonDocuments: ResourceJsonDocuments;
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { instanceEndpoint } from '../explorer/explorerTargets';
 import type { CommandServices } from './commandServices';
-import { targetOf, type InstanceTarget } from './commandTargets';
+import { instanceEndpoint, targetOf, type InstanceTarget } from '../model/commandTargets';
 import { pickInstanceProgressively } from './progressiveInstancePick';
 
 /** The endpoint of a target, asking SCP when the target did not carry one (it may have been assigned since). */

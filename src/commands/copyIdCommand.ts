@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandServices } from './commandServices';
-import { targetOf } from './commandTargets';
+import { targetOf } from '../model/commandTargets';
 import { pickInstanceProgressively } from './progressiveInstancePick';
 
 /** Copies a Cloud ML instance's id (from a node, a target, or an instance picked from the palette). */

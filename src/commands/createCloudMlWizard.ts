@@ -19,6 +19,7 @@ import {
   type TagProblem,
 } from '../wizard/validation';
 import type { WizardStep } from '../wizard/wizardStep';
+import { availabilityCheck, type AvailabilityTexts } from './availabilityCheck';
 import type { ClusterEstimates } from './clusterEstimates';
 import { chooseCluster, ENDPOINT_TYPES, type ChosenCluster, type ChosenImage, type CreateCloudMlContext, type EndpointType } from './createCloudMlContext';
 import { createRegistrySteps } from './createRegistrySteps';
@@ -49,14 +50,18 @@ export function createSummaryLabels(): SummaryLabels {
   };
 }
 
-/** Every step of the create form, in the order of the issue: cluster ... tags. */
+/**
+ * Every step of the create form, in the order the form asks them: cluster, name, domain, image, endpoint type,
+ * resources, copilot and its resources, registry, description, tags.
+ */
 export function createCloudMlSteps(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext>[] {
   const resources = createResourceSteps(deps);
+  const availability = availabilityCheck((query) => deps.isTaken(query), availabilityTexts(), deps.log);
   const isCopilotResource = (step: WizardStep<CreateCloudMlContext>): boolean => step.id.startsWith('copilot.');
   return [
     clusterStep(deps),
-    nameStep(deps),
-    domainStep(deps),
+    nameStep(availability),
+    domainStep(availability),
     imageStep(deps),
     endpointTypeStep(),
     ...resources.filter((step) => !isCopilotResource(step)),
@@ -90,7 +95,21 @@ function clusterStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
   });
 }
 
-function nameStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
+type Availability = ReturnType<typeof availabilityCheck>;
+
+function availabilityTexts(): AvailabilityTexts {
+  return {
+    taken: (value, field) =>
+      field === 'name'
+        ? vscode.l10n.t('The name {0} is already taken. Choose another one.', value)
+        : vscode.l10n.t('The domain name {0} is already taken. Choose another one.', value),
+    unreadable: (value) =>
+      vscode.l10n.t("Could not check whether {0} is free: SCP's answer could not be read. Press Enter again to go on; SCP checks it when the Cloud ML is created.", value),
+    failed: (value, error) => vscode.l10n.t('Could not check whether {0} is free: {1} Press Enter to try again.', value, describeError(error)),
+  };
+}
+
+function nameStep(availability: Availability): WizardStep<CreateCloudMlContext> {
   return inputStep<CreateCloudMlContext>({
     id: 'name',
     label: vscode.l10n.t('Name'),
@@ -99,11 +118,11 @@ function nameStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
     prompt: vscode.l10n.t('The Cloud ML name: 3 to 30 lower-case letters, digits or "-", starting with a letter.'),
     placeholder: vscode.l10n.t('e.g. ml-team'),
     validate: withMessages(checkResourceName, nameMessage),
-    validateOnAccept: (value) => availability(deps, { name: value }, value),
+    validateOnAccept: (value) => availability({ name: value }, value),
   });
 }
 
-function domainStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
+function domainStep(availability: Availability): WizardStep<CreateCloudMlContext> {
   return inputStep<CreateCloudMlContext>({
     id: 'domainName',
     label: vscode.l10n.t('Domain name'),
@@ -112,20 +131,8 @@ function domainStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
     prompt: vscode.l10n.t('The domain name of the Cloud ML endpoint: 3 to 50 lower-case letters, digits, "-" or ".".'),
     placeholder: vscode.l10n.t('e.g. ml-team.example.com'),
     validate: withMessages(checkDomainName, domainMessage),
-    validateOnAccept: (value) => availability(deps, { domainName: value }, value),
+    validateOnAccept: (value) => availability({ domainName: value }, value),
   });
-}
-
-/** check-duplication on Enter: a taken value (or a failed check) keeps the box open with the reason. */
-async function availability(deps: CreateWizardDeps, query: DuplicationQuery, value: string): Promise<string | undefined> {
-  try {
-    if (!(await deps.isTaken(query))) return undefined;
-    return 'name' in query
-      ? vscode.l10n.t('The name {0} is already taken. Choose another one.', value)
-      : vscode.l10n.t('The domain name {0} is already taken. Choose another one.', value);
-  } catch (error) {
-    return vscode.l10n.t('Could not check whether {0} is free: {1} Press Enter to try again.', value, describeError(error));
-  }
 }
 
 function imageStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {

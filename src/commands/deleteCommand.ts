@@ -5,9 +5,10 @@ import { isTransitional } from '../scp/instanceState';
 import { isScpError } from '../scp/scpError';
 import { describeError } from '../ui/errorPresenter';
 import type { CommandServices } from './commandServices';
-import type { InstanceTarget } from './commandTargets';
+import type { InstanceTarget } from '../model/commandTargets';
 import { confirmDelete } from './deleteConfirmation';
 import { askAfterFailure } from './failureChoice';
+import { followLetGoWrite, waitUnlessCancelled } from './writeInFlight';
 import { cloudMlFor } from './profileBoundApi';
 import { resolveInstanceTarget } from './targetPickers';
 
@@ -57,13 +58,24 @@ export async function deleteCommand(services: CommandServices, arg?: unknown): P
 }
 
 async function submitDelete(services: CommandServices, target: InstanceTarget, name: string, cloudMl: () => Promise<CloudMlApi>): Promise<void> {
+  const track = (): void => {
+    services.catalog.invalidate(target.clusterId);
+    services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'delete' });
+  };
   let mayHaveGoneThrough = false;
   for (;;) {
+    let accepted: boolean;
     try {
-      await services.ui.withProgress({ title: vscode.l10n.t('Deleting Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
+      accepted = await services.ui.withProgress({ title: vscode.l10n.t('Deleting Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
         const api = await cloudMl();
-        if (mayHaveGoneThrough && (await alreadyDeleting(api, target.cloudMlId, signal))) return;
-        await api.delete(target.cloudMlId, signal);
+        if (mayHaveGoneThrough && (await alreadyDeleting(api, target.cloudMlId, signal))) return true;
+        if (signal.aborted) return false;
+        // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
+        const sent = api.delete(target.cloudMlId);
+        const waited = await waitUnlessCancelled(sent, signal);
+        if (waited.settled) return true;
+        followLetGoWrite(sent, { operation: `delete ${name}`, log: services.log, wentThrough: async () => alreadyDeleting(await cloudMl(), target.cloudMlId), track });
+        return false;
       });
     } catch (error) {
       if (isScpError(error) && error.kind === 'cancelled') return;
@@ -76,15 +88,16 @@ async function submitDelete(services: CommandServices, target: InstanceTarget, n
       if (choice === 'retry') continue;
       return;
     }
+    // Cancelled: before sending, nothing happened; on its way, followLetGoWrite tracks it once it settles.
+    if (!accepted) return;
     services.log.info(`delete ${name}: accepted`);
-    services.catalog.invalidate(target.clusterId);
-    services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'delete' });
+    track();
     return;
   }
 }
 
 /** Whether an earlier DELETE went through after all: the instance is gone or on its way out. */
-async function alreadyDeleting(api: CloudMlApi, cloudMlId: string, signal: AbortSignal): Promise<boolean> {
+async function alreadyDeleting(api: CloudMlApi, cloudMlId: string, signal?: AbortSignal): Promise<boolean> {
   try {
     return isTransitional((await api.get(cloudMlId, signal)).cloud_ml_state);
   } catch (error) {

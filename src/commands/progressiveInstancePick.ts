@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { instanceTarget } from '../explorer/explorerTargets';
+import { instanceTarget, type InstanceTarget } from '../model/commandTargets';
 import type { CloudMlDetail } from '../scp/cloudMlSchemas';
 import { classifyState } from '../scp/instanceState';
 import type { SkeCluster } from '../scp/skeSchemas';
@@ -7,7 +7,6 @@ import { logError } from '../ui/errorPresenter';
 import { pickProgressively } from '../ui/pickProgressively';
 import type { PickItem } from '../ui/userInput';
 import type { CommandServices } from './commandServices';
-import type { InstanceTarget } from './commandTargets';
 
 const STATE_ICONS = { transitional: '$(sync~spin)', healthy: '$(pass)', failed: '$(error)', unknown: '$(question)' } as const;
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { showError } from '../ui/errorPresenter';
 import { checkReleasableCommand } from './checkReleasableCommand';
 import { clearFilterCommand } from './clearFilterCommand';
-import { CommandIds, type CommandId } from './commandIds';
+import { CommandIds, type CommandId } from '../model/commandIds';
 import type { CommandServices } from './commandServices';
 import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';
@@ -11,6 +11,7 @@ import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';
 import { importProfilesCommand } from './importProfilesCommand';
+import { openAsJsonCommand } from './openAsJsonCommand';
 import { refreshCommand } from './refreshCommand';
 import { showDeploymentsCommand } from './showDeploymentsCommand';
 import { showDetailsCommand } from './showDetailsCommand';
@@ -43,6 +44,7 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.checkReleasable]: checkReleasableCommand,
     [CommandIds.copyId]: copyIdCommand,
     [CommandIds.copyEndpoint]: copyEndpointCommand,
+    [CommandIds.openAsJson]: openAsJsonCommand,
     [CommandIds.findInstance]: findInstanceCommand,
     [CommandIds.showDeployments]: showDeploymentsCommand,
     [CommandIds.showLog]: showLogCommand,

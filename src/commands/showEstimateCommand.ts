@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EstimateSubject } from '../webview/webviewPanels';
 import type { CommandServices } from './commandServices';
-import { targetOf } from './commandTargets';
+import { targetOf } from '../model/commandTargets';
 
 /** Asks which cluster, over every cluster of the active profile (an estimate is about a cluster, not an instance). */
 async function pickCluster(services: CommandServices): Promise<EstimateSubject | undefined> {

@@ -6,7 +6,7 @@ import type { ExtensionLog } from '../ui/extensionLog';
 import { describeError, logError } from '../ui/errorPresenter';
 import type { PickItem } from '../ui/userInput';
 import type { CommandServices } from './commandServices';
-import { targetOf, type ClusterTarget, type InstanceTarget } from './commandTargets';
+import { targetOf, type ClusterTarget, type InstanceTarget } from '../model/commandTargets';
 import type { ChosenCluster } from './createCloudMlContext';
 import { pickInstanceProgressively, type ProgressiveInstancePickOptions } from './progressiveInstancePick';
 

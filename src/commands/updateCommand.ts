@@ -7,8 +7,9 @@ import { describeError } from '../ui/errorPresenter';
 import { inputStep } from '../wizard/inputStep';
 import { runWizard } from '../wizard/runWizard';
 import type { CommandServices } from './commandServices';
-import type { InstanceTarget } from './commandTargets';
+import type { InstanceTarget } from '../model/commandTargets';
 import { askAfterFailure } from './failureChoice';
+import { followLetGoWrite, waitUnlessCancelled } from './writeInFlight';
 import { cloudMlFor } from './profileBoundApi';
 import { resolveInstanceTarget } from './targetPickers';
 
@@ -69,18 +70,35 @@ async function submitUpdate(
   description: string,
   cloudMl: () => Promise<CloudMlApi>,
 ): Promise<'updated' | 'edit' | 'stop'> {
+  const track = (detail: CloudMlDetail | undefined): void => {
+    if (detail) {
+      services.catalog.applyInstanceChange({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, detail, deleted: false, settled: false });
+    }
+    services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'update' });
+  };
   let mayHaveGoneThrough = false;
   for (;;) {
-    let updated: CloudMlDetail;
+    let updated: CloudMlDetail | undefined;
     try {
       updated = await services.ui.withProgress({ title: vscode.l10n.t('Updating Cloud ML {0}…', name), cancellable: true }, async (_progress, signal) => {
         const api = await cloudMl();
         if (mayHaveGoneThrough) {
           // A PUT sent again while the first one is being applied would be refused as busy: look first.
           const now = await api.get(target.cloudMlId, signal);
-          if (now.description === description || isTransitional(now.cloud_ml_state)) return now;
+          if (updateWentThrough(now, description)) return now;
         }
-        return api.updateDescription(target.cloudMlId, description, signal);
+        if (signal.aborted) return undefined;
+        // Not aborted by Cancel: once sent, SCP may apply it whatever the client does.
+        const sent = api.updateDescription(target.cloudMlId, description);
+        const waited = await waitUnlessCancelled(sent, signal);
+        if (waited.settled) return waited.value;
+        followLetGoWrite(sent, {
+          operation: `update ${name}`,
+          log: services.log,
+          wentThrough: async () => updateWentThrough(await (await cloudMl()).get(target.cloudMlId), description),
+          track: () => track(undefined),
+        });
+        return undefined;
       });
     } catch (error) {
       if (isScpError(error) && error.kind === 'cancelled') return 'stop';
@@ -93,16 +111,15 @@ async function submitUpdate(
       if (choice === 'retry') continue;
       return choice;
     }
+    // Cancelled: before sending, nothing happened; on its way, followLetGoWrite tracks it once it settles.
+    if (!updated) return 'stop';
     services.log.info(`update ${name}: description sent, state ${updated.cloud_ml_state ?? '?'}`);
-    services.catalog.applyInstanceChange({
-      profileId: target.profileId,
-      cloudMlId: target.cloudMlId,
-      clusterId: target.clusterId,
-      detail: updated,
-      deleted: false,
-      settled: false,
-    });
-    services.tracker.track({ profileId: target.profileId, cloudMlId: target.cloudMlId, clusterId: target.clusterId, name, kind: 'update' });
+    track(updated);
     return 'updated';
   }
+}
+
+/** An update went through when the instance has the new description or is being updated. */
+function updateWentThrough(detail: CloudMlDetail, description: string): boolean {
+  return detail.description === description || isTransitional(detail.cloud_ml_state);
 }

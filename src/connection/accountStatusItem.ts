@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { serviceBaseUrl } from '../scp/endpoints';
+import { escapeMarkdown } from '../ui/markdownText';
 import type { ConnectionManager } from './connectionManager';
 import type { Profile } from './profile';
 
@@ -54,8 +55,10 @@ export class AccountStatusItem implements vscode.Disposable {
     const snapshot = profile ? this.connectedView(profile) : disconnectedView();
     this.item.text = snapshot.text;
     const tooltip = new vscode.MarkdownString(snapshot.tooltipMarkdown);
-    // Never run command links from text that may come from a server or a profile name.
+    // Never run command links, HTML or icons from text that may come from a server or a profile name.
     tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    tooltip.supportThemeIcons = false;
     this.item.tooltip = tooltip;
     this.item.backgroundColor = snapshot.backgroundColor ? new vscode.ThemeColor(snapshot.backgroundColor) : undefined;
     this.item.command = snapshot.command;
@@ -124,9 +127,4 @@ function plainLabel(profile: Profile | undefined): string {
 /** A profile name is the user's text: `$(…)` in it must not turn into an icon in the status bar. */
 function stripIcons(text: string): string {
   return text.replace(/\$\(/g, '$\u200b(');
-}
-
-/** Escapes every Markdown control character (and HTML's), so names and server messages show as typed. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`);
 }

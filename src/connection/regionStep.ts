@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isLoopbackHost, normalizeEndpointOverride, REGIONS_BY_ENVIRONMENT } from '../scp/endpoints';
 import { BACK, type PickItem } from '../ui/userInput';
 import type { WizardStep } from '../wizard/wizardStep';
-import type { SignInForm } from './signInForm';
+import type { SignInForm } from './signInFormFields';
 
 /** Row values besides region names (regions never start with ':'). */
 const SET_OVERRIDE = ':override';

@@ -11,7 +11,7 @@ import { DeploymentsStatusItem } from './deploymentsStatusItem';
 import { statusTexts } from './deploymentTexts';
 import type { DeploymentTracking, InstanceChange, TrackRequest } from './instanceChange';
 import { MAX_FINISHED_OPERATIONS, OperationStore, type KeyValueStore } from './operationStore';
-import { decidePoll, failureReason, TOLERATED_POLL_FAILURES, type PollResult } from './pollDecision';
+import { CREATE_VISIBILITY_GRACE_MS, decidePoll, failureReason, TOLERATED_POLL_FAILURES, type PollResult } from './pollDecision';
 import { hasTimedOut, nextPollDelay, pollTiming } from './pollSchedule';
 import { isInFlight, operationKey, type OperationOutcome, type TrackedOperation } from './trackedOperation';
 
@@ -35,6 +35,8 @@ export interface DeploymentTrackerOptions {
   /** Tests use their own key and item id so they do not disturb the extension's tracker. */
   storageKey?: string;
   statusItemId?: string;
+  /** How long a create not seen yet may answer 404 (default CREATE_VISIBILITY_GRACE_MS); tests shorten it. */
+  createGraceMs?: number;
 }
 
 /** Polling bookkeeping of one in-flight operation (not persisted: a reload starts it afresh). */
@@ -53,7 +55,7 @@ export interface TrackedOperationView extends TrackedOperation {
   retrying: boolean;
 }
 
-/** Everything a test (or a diagnostics command) may want to see at once. */
+/** The tracker's state at one moment, as the integration tests read it. */
 export interface TrackerSnapshot {
   status: DeploymentsStatus;
   inFlight: TrackedOperationView[];
@@ -85,6 +87,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
   private readonly texts = statusTexts();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly aborter = new AbortController();
+  private readonly createGraceMs: number;
 
   private operations: TrackedOperation[];
   private readonly pollStates = new Map<string, PollState>();
@@ -95,6 +98,7 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
   constructor(options: DeploymentTrackerOptions) {
     this.connection = options.connection;
     this.log = options.log;
+    this.createGraceMs = options.createGraceMs ?? CREATE_VISIBILITY_GRACE_MS;
     this.store = new OperationStore(options.state, options.storageKey);
     this.notifier = new DeploymentNotifier(options.ui, options.log, () => readSettings().pollTimeoutMinutes);
     this.statusItem = new DeploymentsStatusItem(options.statusItemId);
@@ -306,9 +310,19 @@ export class DeploymentTracker implements DeploymentTracking, vscode.Disposable 
   }
 
   private apply(operation: TrackedOperation, poll: PollState, result: PollResult): void {
-    const decision = decidePoll(operation.kind, result, poll.failures);
+    const decision = decidePoll(operation.kind, result, {
+      failures: poll.failures,
+      // lastState is set by the first poll that found the instance.
+      seen: operation.lastState !== undefined,
+      elapsedMs: Date.now() - operation.started,
+      createGraceMs: this.createGraceMs,
+    });
     switch (decision.type) {
       case 'ignore':
+        this.planNext(operation, poll);
+        return;
+      case 'notVisibleYet':
+        this.log.info(`poll ${operation.name}: not visible yet (404 just after the create), polling on`);
         this.planNext(operation, poll);
         return;
       case 'pauseForAuth':

@@ -26,6 +26,7 @@ import { redactStateSecrets } from './secretRedaction';
  *   POST /_emulator/setReleasable       {"clusterId": "...", "exceptions": ["..."]}
  *   POST /_emulator/setEstimate         {"clusterId": "...", "estimate": {"analytics": {...}, "application": {...}, "copilot": {...}}}
  *   POST /_emulator/setDeploySeconds    {"seconds": 2}
+ *   POST /_emulator/hideNewInstances    {"seconds": 3}  show answers 404 for an instance younger than that (0 = off)
  *   GET  /_emulator/snapshot            -> the whole state, secret-named fields redacted (as in the state file)
  *   POST /_emulator/loadState           a whole state (as snapshot returns it) replaces the current one
  *
@@ -81,6 +82,11 @@ const OPERATIONS: Readonly<Record<string, AdminOperation>> = {
     method: 'POST',
     body: z.object({ seconds: z.number().min(0) }),
     run: (admin, body) => admin.setDeploySeconds((body as { seconds: number }).seconds),
+  },
+  hideNewInstances: {
+    method: 'POST',
+    body: z.object({ seconds: z.number().min(0) }),
+    run: (admin, body) => admin.hideNewInstances((body as { seconds: number }).seconds),
   },
   // In-process snapshot() is exact (tests check what the extension sent); over HTTP the secrets stay in the process.
   snapshot: { method: 'GET', run: (admin) => redactStateSecrets(admin.snapshot()) },

@@ -20,6 +20,7 @@ export interface ApiSettings {
   credentials: Credentials;
   cloudMlDisabled: boolean;
   deploySeconds: number;
+  hideNewInstancesSeconds: number;
 }
 
 /**
@@ -52,6 +53,7 @@ export function handleApiRequest(request: ApiRequest, store: EmulatorStore, sett
       bodyText: request.bodyText,
       requestId: request.requestId,
       deploySeconds: settings.deploySeconds,
+      hideNewInstancesSeconds: settings.hideNewInstancesSeconds,
     });
   } catch (error) {
     // A handler bug must still answer in SCP's shape rather than drop the connection.

@@ -8,6 +8,7 @@ import { cloudMlCreateRequestSchema, cloudMlUpdateRequestSchema, estimateQuerySc
 import type { ClusterRecord, InstanceRecord } from './emulatorState';
 import { bodyNotJson, invalidParameters, parseJsonBody } from './handlerResponses';
 import { beginTransition, DEPLOYED, isTransitional } from './instanceLifecycle';
+import { hiddenAsNew } from './newInstanceVisibility';
 import type { RouteContext } from './routeContext';
 import { clusterNotFound } from './skeHandlers';
 
@@ -95,7 +96,9 @@ export function createCloudMl(context: RouteContext): ApiResponse {
 /** GET /v1/cloud-ml/{id} */
 export function showCloudMl(context: RouteContext): ApiResponse {
   const instance = context.store.instance(context.params.id ?? '');
-  if (!instance) return cloudMlNotFound(context.params.id ?? '', context.requestId);
+  if (!instance || hiddenAsNew(instance.created_dt, context.store.now(), context.hideNewInstancesSeconds)) {
+    return cloudMlNotFound(context.params.id ?? '', context.requestId);
+  }
   return jsonResponse(200, cloudMlDetail(instance, context.store));
 }
 

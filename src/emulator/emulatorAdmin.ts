@@ -18,6 +18,8 @@ export interface EmulatorSettings {
   latency: LatencySetting;
   cloudMlDisabled: boolean;
   deploySeconds: number;
+  /** See newInstanceVisibility.ts. */
+  hideNewInstancesSeconds: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export interface EmulatorAdmin {
   setEstimate(clusterId: string, estimate: ClusterEstimate): void;
   /** Applies to transitions started from now on. Fractions allowed. */
   setDeploySeconds(seconds: number): void;
+  /** From now on show answers 404 for an instance until it is this old (as SCP just after a create); 0 = off. */
+  hideNewInstances(seconds: number): void;
   /** A deep copy of the whole state, including every create request exactly as received. */
   snapshot(): EmulatorState;
   /**
@@ -123,6 +127,9 @@ export function createEmulatorAdmin(parts: EmulatorAdminParts): EmulatorAdmin {
     },
     setDeploySeconds(seconds) {
       settings.deploySeconds = nonNegative(seconds, 'seconds');
+    },
+    hideNewInstances(seconds) {
+      settings.hideNewInstancesSeconds = nonNegative(seconds, 'seconds');
     },
     snapshot: () => store.snapshot(),
     loadState(state) {

@@ -97,6 +97,7 @@ async function handle(parts: PipelineParts, req: IncomingMessage, res: ServerRes
     credentials: parts.credentials,
     cloudMlDisabled: parts.settings.cloudMlDisabled,
     deploySeconds: parts.settings.deploySeconds,
+    hideNewInstancesSeconds: parts.settings.hideNewInstancesSeconds,
   });
   if (fault?.kind === 'applyThenFail') write(res, failureStatus(fault.status, requestId), requestId);
   else if (fault?.kind === 'malformedJson') write(res, malformed(response), requestId);

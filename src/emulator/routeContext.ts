@@ -13,6 +13,8 @@ export interface RouteContext {
   requestId: string;
   /** How long the next transition takes (admin setDeploySeconds changes it at run time). */
   deploySeconds: number;
+  /** Show answers 404 for instances younger than this (admin hideNewInstances; 0 = off). */
+  hideNewInstancesSeconds: number;
 }
 
 export interface Route {

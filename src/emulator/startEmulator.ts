@@ -71,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latency: { fixedMs: options.latencyMs ?? 0, randomMs: 0 },
     cloudMlDisabled: options.cloudMlDisabled ?? false,
     deploySeconds: options.deploySeconds ?? DEFAULT_DEPLOY_SECONDS,
+    hideNewInstancesSeconds: 0,
   };
   const faults = new FaultQueue();
   const counters = new RequestCounters();

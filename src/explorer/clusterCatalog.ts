@@ -9,12 +9,21 @@ import { isScpError } from '../scp/scpError';
 import type { SkeCluster } from '../scp/skeSchemas';
 import { readSettings } from '../ui/settings';
 import { pageHasMore } from './pageHasMore';
-import { SharedLoad } from './sharedLoad';
+import { LoadedCache } from './loadedCache';
 
 export interface ClusterPage {
   clusters: SkeCluster[];
   hasMore: boolean;
   /** The total SKE reported (may be null). */
+  count: number | null;
+}
+
+/** The first pages of clusters: each cluster once, even when SKE's pages overlap. */
+export interface ClusterList {
+  clusters: SkeCluster[];
+  /** SKE has pages after the ones read. */
+  hasMore: boolean;
+  /** The total SKE reported on the last page read (may be null). */
   count: number | null;
 }
 
@@ -45,15 +54,24 @@ export class ClusterCatalog implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CatalogChange>();
   readonly onDidChange = this.changed.event;
 
-  private readonly pages = new Map<number, ClusterPage>();
-  private readonly pageLoads = new Map<number, SharedLoad<ClusterPage>>();
+  private readonly pages = new LoadedCache<number, ClusterPage>({ onValue: () => this.changed.fire({ reason: 'loaded' }) });
   /** null = looked up, the cluster has no Cloud ML. */
-  private readonly instances = new Map<string, CloudMlDetail | null>();
-  private readonly instanceLoads = new Map<string, SharedLoad<CloudMlDetail | undefined>>();
+  private readonly instances = new LoadedCache<string, CloudMlDetail | null>({
+    onValue: (clusterId) => {
+      this.availability = 'available';
+      this.changed.fire({ clusterId, reason: 'loaded' });
+    },
+    onError: (_, error) => this.noteFailure(error),
+  });
   /** Clusters whose Cloud ML block SCP sent without an id: an instance exists, but none to show (cached as null). */
   private readonly unreadableInstances = new Set<string>();
-  private images: CloudMlImage[] | undefined;
-  private imagesLoad: SharedLoad<CloudMlImage[]> | undefined;
+  private readonly images = new LoadedCache<'images', CloudMlImage[]>({
+    onValue: () => {
+      this.availability = 'available';
+      this.changed.fire({ reason: 'loaded' });
+    },
+    onError: (_, error) => this.noteFailure(error),
+  });
   private pageSizeInUse: number | undefined;
   private availability: CloudMlAvailability = 'unknown';
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -79,37 +97,37 @@ export class ClusterCatalog implements vscode.Disposable {
     const size = this.pageSize();
     if (this.pageSizeInUse !== size) {
       // Pages of another size do not line up with the new ones.
-      for (const load of this.pageLoads.values()) load.stop('replaced');
-      this.pageLoads.clear();
-      this.pages.clear();
+      this.pages.clear('replaced');
       this.pageSizeInUse = size;
     }
-    for (;;) {
-      const cached = this.pages.get(pageIndex);
-      if (cached) return cached;
-      const load = this.pageLoads.get(pageIndex) ?? this.startPageLoad(pageIndex, size);
-      try {
-        return await load.join(signal);
-      } catch (error) {
-        if (this.shouldRejoin(load, error, signal)) continue;
-        throw error;
-      }
-    }
+    const work = (loadSignal: AbortSignal): Promise<ClusterPage> =>
+      this.withSession(async (session) => {
+        const { clusters, received, count } = await session.ske.listClusters({ page: pageIndex, size }, loadSignal);
+        // Paged by what SCP sent: a malformed item skipped by the schema must not make a full page look short.
+        return { clusters, count, hasMore: pageHasMore(pageIndex, size, received, count) };
+      });
+    return this.pages.read(pageIndex, work, signal);
   }
 
-  /** Every cluster of the profile, page after page (cached pages are reused). */
-  async allClusters(signal?: AbortSignal): Promise<SkeCluster[]> {
+  /** The clusters of the first `pageLimit` pages (cached pages are reused), or of every page. */
+  async clusterList(pageLimit: number, signal?: AbortSignal): Promise<ClusterList> {
     const seen = new Set<string>();
-    const all: SkeCluster[] = [];
+    const clusters: SkeCluster[] = [];
     for (let index = 0; ; index++) {
       const page = await this.clusterPage(index, signal);
       for (const cluster of page.clusters) {
         if (seen.has(cluster.id)) continue;
         seen.add(cluster.id);
-        all.push(cluster);
+        clusters.push(cluster);
       }
-      if (!page.hasMore || page.clusters.length === 0) return all;
+      const hasMore = page.hasMore && page.clusters.length > 0;
+      if (!hasMore || index + 1 >= pageLimit) return { clusters, hasMore, count: page.count };
     }
+  }
+
+  /** Every cluster of the profile, page after page (cached pages are reused). */
+  async allClusters(signal?: AbortSignal): Promise<SkeCluster[]> {
+    return (await this.clusterList(Number.POSITIVE_INFINITY, signal)).clusters;
   }
 
   /**
@@ -117,24 +135,23 @@ export class ClusterCatalog implements vscode.Disposable {
    * runs under the session limiter; failures are not cached (the next call asks again).
    */
   async instanceOf(clusterId: string, signal?: AbortSignal): Promise<CloudMlDetail | undefined> {
-    for (;;) {
-      const cached = this.instances.get(clusterId);
-      if (cached !== undefined) return cached ?? undefined;
-      const load = this.instanceLoads.get(clusterId) ?? this.startInstanceLoad(clusterId);
-      try {
-        return await load.join(signal);
-      } catch (error) {
-        if (this.shouldRejoin(load, error, signal)) continue;
-        throw error;
-      }
-    }
+    const work = (loadSignal: AbortSignal): Promise<CloudMlDetail | null> =>
+      this.withSession((session) =>
+        session.limiter.run(async () => {
+          const product = await session.cloudMl.getClusterProduct(clusterId, loadSignal);
+          if (product.unreadableCloudMl) this.unreadableInstances.add(clusterId);
+          else this.unreadableInstances.delete(clusterId);
+          return product.cloudMl ?? null;
+        }, loadSignal),
+      );
+    return (await this.instances.read(clusterId, work, signal)) ?? undefined;
   }
 
   /** What is cached for a cluster without asking: the instance, undefined (none) or 'unknown' (not looked up). */
   cachedInstance(clusterId: string): CloudMlDetail | undefined | 'unknown' {
-    const cached = this.instances.get(clusterId);
+    const cached = this.instances.peek(clusterId);
     if (cached === undefined) return 'unknown';
-    return cached ?? undefined;
+    return cached.value ?? undefined;
   }
 
   /** Whether the cached lookup found a Cloud ML this client cannot read (the tree says so instead of offering a create). */
@@ -144,16 +161,9 @@ export class ClusterCatalog implements vscode.Disposable {
 
   /** The Cloud ML images (cached). */
   async imageList(signal?: AbortSignal): Promise<CloudMlImage[]> {
-    for (;;) {
-      if (this.images) return this.images;
-      const load = this.imagesLoad ?? this.startImagesLoad();
-      try {
-        return await load.join(signal);
-      } catch (error) {
-        if (this.shouldRejoin(load, error, signal)) continue;
-        throw error;
-      }
-    }
+    const work = (loadSignal: AbortSignal): Promise<CloudMlImage[]> =>
+      this.withSession((session) => session.limiter.run(() => session.cloudMl.listImages(loadSignal), loadSignal));
+    return this.images.read('images', work, signal);
   }
 
   /**
@@ -191,31 +201,25 @@ export class ClusterCatalog implements vscode.Disposable {
       this.clear('replaced');
       return;
     }
-    this.instances.delete(clusterId);
+    this.instances.drop(clusterId);
     this.unreadableInstances.delete(clusterId);
-    this.instanceLoads.get(clusterId)?.stop('replaced');
-    this.instanceLoads.delete(clusterId);
     this.changed.fire({ clusterId, reason: 'invalidated' });
   }
 
   /** Drops the cached image list (the Images group's refresh). */
   invalidateImages(): void {
-    this.imagesLoad?.stop('replaced');
-    this.imagesLoad = undefined;
-    this.images = undefined;
+    this.images.drop('images');
     this.changed.fire({ reason: 'invalidated' });
   }
 
   /** Updates the cache in place from deployment tracking (a poll result, a settle, a delete). */
   applyInstanceChange(change: InstanceChange): void {
     if (change.profileId !== this.profileId) return;
+    // A lookup still in flight would bring older news: it is stopped, and its waiters read the cache.
     if (change.deleted) this.instances.set(change.clusterId, null);
     else if (change.detail) this.instances.set(change.clusterId, change.detail);
     else return;
     this.unreadableInstances.delete(change.clusterId);
-    // A lookup still in flight would bring older news; its waiters rejoin and read the cache.
-    this.instanceLoads.get(change.clusterId)?.stop('replaced');
-    this.instanceLoads.delete(change.clusterId);
     this.changed.fire({ clusterId: change.clusterId, reason: 'changed' });
   }
 
@@ -226,109 +230,12 @@ export class ClusterCatalog implements vscode.Disposable {
   }
 
   private clear(reason: 'replaced' | 'ended'): void {
-    for (const load of this.pageLoads.values()) load.stop(reason);
-    for (const load of this.instanceLoads.values()) load.stop(reason);
-    this.imagesLoad?.stop(reason);
-    this.pageLoads.clear();
-    this.instanceLoads.clear();
-    this.imagesLoad = undefined;
-    this.pages.clear();
-    this.instances.clear();
+    this.pages.clear(reason);
+    this.instances.clear(reason);
+    this.images.clear(reason);
     this.unreadableInstances.clear();
-    this.images = undefined;
     this.availability = 'unknown';
     this.changed.fire({ reason: 'invalidated' });
-  }
-
-  /** A waiter whose load was replaced by a refresh (not cancelled by itself) joins the newer load. */
-  private shouldRejoin(load: SharedLoad<unknown>, error: unknown, signal: AbortSignal | undefined): boolean {
-    return load.stopReason === 'replaced' && !signal?.aborted && isScpError(error) && error.kind === 'cancelled';
-  }
-
-  private startPageLoad(pageIndex: number, size: number): SharedLoad<ClusterPage> {
-    const load: SharedLoad<ClusterPage> = new SharedLoad((signal) =>
-      this.settle(
-        this.withSession(signal, async (session, linked) => {
-          const { clusters, received, count } = await session.ske.listClusters({ page: pageIndex, size }, linked);
-          return { clusters, count, hasMore: pageHasMore(pageIndex, size, received, count) };
-        }),
-        () => this.pageLoads.get(pageIndex) === load,
-        (page) => {
-          this.pageLoads.delete(pageIndex);
-          this.pages.set(pageIndex, page);
-          this.changed.fire({ reason: 'loaded' });
-        },
-        () => this.pageLoads.delete(pageIndex),
-      ),
-    );
-    this.pageLoads.set(pageIndex, load);
-    return load;
-  }
-
-  private startInstanceLoad(clusterId: string): SharedLoad<CloudMlDetail | undefined> {
-    let unreadable = false;
-    const load: SharedLoad<CloudMlDetail | undefined> = new SharedLoad((signal) =>
-      this.settle(
-        this.withSession(signal, (session, linked) =>
-          session.limiter.run(async () => {
-            const product = await session.cloudMl.getClusterProduct(clusterId, linked);
-            unreadable = product.unreadableCloudMl;
-            return product.cloudMl;
-          }, linked),
-        ),
-        () => this.instanceLoads.get(clusterId) === load,
-        (detail) => {
-          this.instanceLoads.delete(clusterId);
-          this.instances.set(clusterId, detail ?? null);
-          if (unreadable) this.unreadableInstances.add(clusterId);
-          else this.unreadableInstances.delete(clusterId);
-          this.availability = 'available';
-          this.changed.fire({ clusterId, reason: 'loaded' });
-        },
-        (error) => {
-          this.instanceLoads.delete(clusterId);
-          this.noteFailure(error);
-        },
-      ),
-    );
-    this.instanceLoads.set(clusterId, load);
-    return load;
-  }
-
-  private startImagesLoad(): SharedLoad<CloudMlImage[]> {
-    const load: SharedLoad<CloudMlImage[]> = new SharedLoad((signal) =>
-      this.settle(
-        this.withSession(signal, (session, linked) => session.limiter.run(() => session.cloudMl.listImages(linked), linked)),
-        () => this.imagesLoad === load,
-        (images) => {
-          this.imagesLoad = undefined;
-          this.images = images;
-          this.availability = 'available';
-          this.changed.fire({ reason: 'loaded' });
-        },
-        (error) => {
-          this.imagesLoad = undefined;
-          this.noteFailure(error);
-        },
-      ),
-    );
-    this.imagesLoad = load;
-    return load;
-  }
-
-  /**
-   * Books a load's outcome into the cache BEFORE its waiters resume (so they read a consistent cache), and only
-   * while the load is still the current one: a load replaced by a refresh or a profile switch writes nothing.
-   */
-  private async settle<T>(work: Promise<T>, isCurrent: () => boolean, onValue: (value: T) => void, onError: (error: unknown) => void): Promise<T> {
-    try {
-      const value = await work;
-      if (isCurrent()) onValue(value);
-      return value;
-    } catch (error) {
-      if (isCurrent()) onError(error);
-      throw error;
-    }
   }
 
   private noteFailure(error: unknown): void {
@@ -339,10 +246,10 @@ export class ClusterCatalog implements vscode.Disposable {
   }
 
   /**
-   * Runs `work` with the active session. No need to link the session's own signal: the session only ends on a
-   * profile change, which stops every load of this catalog (clear('ended')).
+   * Runs `work` with the active session. Loads need not link the session's own signal: the session only ends on
+   * a profile change, which stops every load of this catalog (clear('ended')).
    */
-  private async withSession<T>(signal: AbortSignal, work: (session: ScpSession, signal: AbortSignal) => Promise<T>): Promise<T> {
-    return work(await this.connection.session(), signal);
+  private async withSession<T>(work: (session: ScpSession) => Promise<T>): Promise<T> {
+    return work(await this.connection.session());
   }
 }

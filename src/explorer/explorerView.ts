@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import type { CommandTarget } from '../commands/commandTargets';
+import type { CommandTarget } from '../model/commandTargets';
 import type { InstanceChange } from '../deployments/instanceChange';
 import { ContextKeys, setContextKey } from '../ui/contextKeys';
 import type { ExtensionLog } from '../ui/extensionLog';
 import type { ClusterCatalog } from './clusterCatalog';
 import type { ExplorerFilter } from './explorerFilter';
-import type { ExplorerNode } from './explorerNode';
+import type { ExplorerNode } from './nodes/explorerNode';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import { filterDescription } from './filterDescription';
-import { LOAD_MORE_COMMAND } from './loadMoreNode';
+import { LOAD_MORE_COMMAND } from './nodes/loadMoreNode';
 
 export const EXPLORER_VIEW_ID = 'scpCloudMl.explorer';
 
@@ -31,8 +31,8 @@ export class ExplorerView implements vscode.Disposable {
     this.disposables.push(
       this.provider,
       this.treeView,
-      this.provider.onDidChangeFilter((filter) => this.showFilter(filter)),
-      this.provider.onDidChangeMessage((message) => {
+      this.provider.root.onDidChangeFilter((filter) => this.showFilter(filter)),
+      this.provider.root.onDidChangeMessage((message) => {
         this.treeView.message = message;
       }),
       vscode.commands.registerCommand(LOAD_MORE_COMMAND, () => this.provider.loadMore()),
@@ -40,7 +40,7 @@ export class ExplorerView implements vscode.Disposable {
   }
 
   get filter(): ExplorerFilter | undefined {
-    return this.provider.filter;
+    return this.provider.root.filter;
   }
 
   /** Reloads a branch (a node or a target), or everything when none is given. */
@@ -49,7 +49,7 @@ export class ExplorerView implements vscode.Disposable {
   }
 
   setFilter(filter: ExplorerFilter | undefined): void {
-    this.provider.setFilter(filter);
+    this.provider.root.setFilter(filter);
   }
 
   /** Updates the cached instance and its node in place (deployment tracking calls this). */
@@ -67,7 +67,7 @@ export class ExplorerView implements vscode.Disposable {
     if (!this.treeView.visible) {
       // A reveal racing the first load of a view that was hidden loses its selection: show the view and let
       // VS Code load its root first.
-      const loaded = this.provider.nextRootLoad(3000);
+      const loaded = this.nextRootLoad(3000);
       await vscode.commands.executeCommand(`${EXPLORER_VIEW_ID}.focus`);
       await loaded;
     }
@@ -77,6 +77,22 @@ export class ExplorerView implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /**
+   * Resolves when the next root load has finished (VS Code filling a view it just showed), or after `guardMs`
+   * so that a view VS Code does not reload never blocks the caller.
+   */
+  private nextRootLoad(guardMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = this.provider.onDidLoadRoot(done);
+      const timer = setTimeout(done, guardMs);
+    });
   }
 
   private showFilter(filter: ExplorerFilter | undefined): void {

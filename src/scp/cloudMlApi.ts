@@ -110,6 +110,11 @@ export class CloudMlApi {
     });
   }
 
+  /** The show call's body as SCP sent it (any JSON object, unknown fields kept, nothing coerced): "Open as JSON". */
+  async getRaw(cloudMlId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.http.request({ service: 'cloud-ml', method: 'GET', path: `/v1/cloud-ml/${pathSegment(cloudMlId)}`, schema: z.record(z.string(), z.unknown()), signal });
+  }
+
   /** PUT (202). When SCP answers without a body, the instance is read again. */
   async updateDescription(cloudMlId: string, description: string, signal?: AbortSignal): Promise<CloudMlDetail> {
     const body = parseRequestBody(cloudMlUpdateRequestSchema, { description }, 'update');

@@ -11,7 +11,7 @@ interface Waiter {
  * dropped without ever starting.
  */
 export class ConcurrencyLimiter {
-  private limit: number;
+  private readonly limit: number;
   private running = 0;
   private readonly waiting: Waiter[] = [];
 
@@ -25,12 +25,6 @@ export class ConcurrencyLimiter {
 
   get queued(): number {
     return this.waiting.length;
-  }
-
-  /** Changes the limit; a higher one starts queued work at once, a lower one lets running work finish. */
-  setLimit(limit: number): void {
-    this.limit = ConcurrencyLimiter.check(limit);
-    this.pump();
   }
 
   run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {

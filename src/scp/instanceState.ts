@@ -18,7 +18,9 @@ export function classifyState(state?: string | null): StateClass {
 }
 
 /** Clusters follow the same rule (CREATING, RUNNING, UPDATING, DELETING, ERROR). */
-export const classifyClusterState: (state?: string | null) => StateClass = classifyState;
+export function classifyClusterState(status?: string | null): StateClass {
+  return classifyState(status);
+}
 
 export function isTransitional(state?: string | null): boolean {
   return classifyState(state) === 'transitional';

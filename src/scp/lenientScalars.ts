@@ -20,7 +20,7 @@ export const optionalNumber = z
   });
 
 /**
- * A resource quantity: a number when it reads as one ("4" -> 4), the text otherwise ("A100", "16Gi"),
+ * A resource quantity: a number when it reads as one ("4" -> 4), the text otherwise ("A100", "16Gi", a 400-digit numeral),
  * undefined when empty or absent.
  */
 export const quantity = z
@@ -30,7 +30,8 @@ export const quantity = z
     if (v === null || v === undefined) return undefined;
     if (typeof v === 'number') return v;
     if (v.trim() === '') return undefined;
-    return NUMERIC.test(v) ? Number(v) : v;
+    // A numeral too large for a number (400 digits reads as Infinity) stays text.
+    return NUMERIC.test(v) && Number.isFinite(Number(v)) ? Number(v) : v;
   });
 
 const TRUE_WORDS = new Set(['true', 'y', 'yes', '1']);

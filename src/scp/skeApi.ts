@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ScpHttpClient } from './scpHttpClient';
 import { skeClusterListResponseSchema, skeClusterShowResponseSchema, type SkeCluster, type SkeClusterDetail } from './skeSchemas';
 import { pathSegment } from './urlEncoding';
@@ -53,5 +54,10 @@ export class SkeApi {
       signal,
     });
     return body.cluster;
+  }
+
+  /** The show call's whole body as SCP sent it (any JSON object, unknown fields kept, nothing coerced): "Open as JSON". */
+  async getClusterRaw(clusterId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.http.request({ service: 'ske', method: 'GET', path: `/v1/clusters/${pathSegment(clusterId)}`, schema: z.record(z.string(), z.unknown()), signal });
   }
 }

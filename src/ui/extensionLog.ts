@@ -3,16 +3,18 @@ import * as vscode from 'vscode';
 /**
  * The "SCP Cloud ML" LogOutputChannel. Every line passes through `scrub`, which replaces every secret
  * value the extension knows of (registered with `addSecret`) — a second line of defence behind the
- * client's own redaction. Keeps the recent text in memory so tests (and "copy diagnostics") can read it.
+ * client's own redaction. With `keepText` (test mode only) it also keeps the recent scrubbed lines in memory,
+ * which the integration tests read through the test API.
  */
 export class ExtensionLog implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
   private readonly secrets = new Set<string>();
-  private readonly lines: string[] = [];
+  private readonly lines: string[] | undefined;
   private static readonly maxLines = 5000;
 
-  constructor(name = 'SCP Cloud ML') {
+  constructor(options: { keepText: boolean }, name = 'SCP Cloud ML') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
+    this.lines = options.keepText ? [] : undefined;
   }
 
   /** Registers a secret value so that it is masked in every later line. Short values are ignored (too noisy). */
@@ -40,9 +42,9 @@ export class ExtensionLog implements vscode.Disposable {
     this.channel.show(true);
   }
 
-  /** The scrubbed text logged so far (most recent lines), for tests and diagnostics. */
+  /** The scrubbed text logged so far (most recent lines); empty unless the log keeps its text. */
   text(): string {
-    return this.lines.join('\n');
+    return this.lines?.join('\n') ?? '';
   }
 
   dispose(): void {
@@ -51,8 +53,10 @@ export class ExtensionLog implements vscode.Disposable {
 
   private keep(level: string, message: string): string {
     const clean = this.scrub(message);
-    this.lines.push(`[${level}] ${clean}`);
-    if (this.lines.length > ExtensionLog.maxLines) this.lines.splice(0, this.lines.length - ExtensionLog.maxLines);
+    if (this.lines) {
+      this.lines.push(`[${level}] ${clean}`);
+      if (this.lines.length > ExtensionLog.maxLines) this.lines.splice(0, this.lines.length - ExtensionLog.maxLines);
+    }
     return clean;
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { USER_ONLY_SETTINGS } from './userOnlySettings';
 
 /**
  * Every scpCloudMl.* setting, validated: a bad value falls back to its default instead of breaking a call.
@@ -23,8 +24,14 @@ export const SETTINGS_SECTION = 'scpCloudMl';
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(settingsSchema.shape)) raw[key] = config.get(key);
+  for (const key of Object.keys(settingsSchema.shape)) raw[key] = USER_ONLY_SETTINGS.includes(key) ? userValue(config, key) : config.get(key);
   return settingsSchema.parse(raw);
+}
+
+/** The user's own value (or the default): a workspace or folder value of a safety setting is not honoured. */
+function userValue(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  const inspected = config.inspect(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
 /** The Accept-Language SCP gets: the setting, or VS Code's display language when 'auto'. */

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import type { InstanceTarget } from '../commands/commandTargets';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { InstanceChange } from '../deployments/instanceChange';
-import { instanceEndpoint } from '../explorer/explorerTargets';
+import { instanceEndpoint, instanceTarget, type InstanceTarget } from '../model/commandTargets';
 import { isScpError } from '../scp/scpError';
 import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
 import { detailsTexts } from './detailsTexts';
-import { buildDetailsView, type DetailsSnapshot } from './detailsView';
+import { buildDetailsView, refusedDetailsView, type DetailsSnapshot } from './detailsView';
 import { PanelShell } from './panelShell';
 import { sessionForPanel } from './panelSession';
 import {
@@ -58,6 +57,7 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
       logName: () => `details ${this.snapshot.name}`,
       outgoing: detailsHostMessageSchema,
       incoming: detailsWebviewMessageSchema,
+      refusedView: (message, sentence) => ({ type: 'details', view: refusedDetailsView(message.view, sentence) }),
     });
     this.snapshot = { state, name: known.name, deleted: false, busy: true, ...(known.state ? { knownState: known.state } : {}) };
     this.clusterName = known.clusterName;
@@ -115,18 +115,13 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
   /** The instance as the palette commands take it. */
   target(): InstanceTarget {
     const detail = this.snapshot.detail;
-    const target: InstanceTarget = {
-      kind: 'instance',
-      profileId: this.state.profileId,
-      clusterId: detail?.cluster_id || this.state.clusterId,
-      clusterName: detail?.cluster_name || this.clusterName || this.state.clusterId,
+    const cluster = { id: detail?.cluster_id || this.state.clusterId, name: detail?.cluster_name || this.clusterName || this.state.clusterId };
+    return instanceTarget(this.state.profileId, cluster, {
       cloudMlId: this.state.cloudMlId,
       name: detail?.cloud_ml_name || this.snapshot.name,
       state: detail?.cloud_ml_state ?? this.snapshot.knownState ?? '',
-    };
-    const endpoint = detail ? instanceEndpoint(detail) : undefined;
-    if (endpoint !== undefined) target.endpoint = endpoint;
-    return target;
+      endpoint: detail ? instanceEndpoint(detail) : undefined,
+    });
   }
 
   protected async onMessage(message: DetailsWebviewMessage): Promise<void> {

@@ -79,6 +79,7 @@ export function detailsTexts(): DetailsTexts {
       modified_at: vscode.l10n.t('Modified'),
     },
     deletedBadge: vscode.l10n.t('DELETED'),
+    shortened: (length) => vscode.l10n.t('(shortened: {0} characters in all)', String(length)),
     deletedNotice: (name) => vscode.l10n.t('Cloud ML {0} was deleted. This panel stays open for reference; its actions are off.', name),
   };
 }

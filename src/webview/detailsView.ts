@@ -1,10 +1,12 @@
-import { instanceEndpoint } from '../explorer/explorerTargets';
+import { instanceEndpoint } from '../model/commandTargets';
 import type { CloudMlDetail, ClusterEstimate } from '../scp/cloudMlSchemas';
 import { classifyState } from '../scp/instanceState';
 import type { SkeClusterDetail } from '../scp/skeSchemas';
 import { compareResources } from './resourceComparison';
+import { isPlainRecord, recordFieldText } from './recordFieldText';
 import { parseResourceText } from './resourceText';
 import { withoutSecrets } from './secretStripping';
+import { shownText } from './shownText';
 import type { DetailsLabelKey, DetailsPanelState, DetailsView, FieldView, Notice } from './webviewMessages';
 
 /** Everything a details panel knows at one moment (the host keeps it; the view is derived from it). */
@@ -36,6 +38,8 @@ export interface DetailsTexts {
   clusterLabels: Readonly<Record<string, string>>;
   deletedBadge: string;
   deletedNotice: (name: string) => string;
+  /** Appended to a value cut to MAX_SHOWN_CHARS: "(250000 characters in all)". */
+  shortened: (length: number) => string;
 }
 
 /**
@@ -56,16 +60,18 @@ export function buildDetailsView(snapshot: DetailsSnapshot, texts: DetailsTexts,
   if (!request && detail?.resource_request_text?.trim()) rawResourceTexts.push({ which: 'request', text: detail.resource_request_text });
   if (!limit && detail?.resource_limit_text?.trim()) rawResourceTexts.push({ which: 'limit', text: detail.resource_limit_text });
 
+  const shown = (text: string): string => shownText(text, texts.shortened);
+  const shownFields = (fields: FieldView[]): FieldView[] => fields.map((field) => ({ ...field, label: shown(field.label), value: shown(field.value) }));
   const view: DetailsView = {
     revision,
     state: { ...snapshot.state },
-    title: name,
+    title: shown(name),
     busy: snapshot.busy,
     // A deleted instance's last detail still says DELETING: its State field says what the badge says.
-    fields: detail ? fieldsOf(snapshot.deleted ? { ...detail, cloud_ml_state: texts.deletedBadge } : detail, texts.fieldLabels) : [],
-    cluster: cluster ? fieldsOf(cluster, texts.clusterLabels) : [],
+    fields: detail ? shownFields(fieldsOf(snapshot.deleted ? { ...detail, cloud_ml_state: texts.deletedBadge } : detail, texts.fieldLabels)) : [],
+    cluster: cluster ? shownFields(fieldsOf(cluster, texts.clusterLabels)) : [],
     resources: compareResources(snapshot.estimate, request, limit),
-    rawResourceTexts,
+    rawResourceTexts: rawResourceTexts.map((raw) => ({ ...raw, text: shown(raw.text) })),
     actions: {
       // Stays enabled while loading: disabling the focused button would throw keyboard focus away.
       refresh: live,
@@ -76,7 +82,7 @@ export function buildDetailsView(snapshot: DetailsSnapshot, texts: DetailsTexts,
     labels: { ...texts.labels },
   };
   if (snapshot.deleted) view.badge = { text: texts.deletedBadge, tone: 'unknown' };
-  else if (state) view.badge = { text: state, tone: classifyState(state) };
+  else if (state) view.badge = { text: shown(state), tone: classifyState(state) };
   const notice = noticeOf(snapshot, texts, name);
   if (notice) view.notice = notice;
   if (snapshot.clusterError) view.clusterNotice = snapshot.clusterError;
@@ -97,10 +103,28 @@ export function fieldsOf(record: object, labels: Readonly<Record<string, string>
     .map(([key, value]) => ({ key, label: labels[key] ?? key, value: fieldText(value) }));
 }
 
-/** A field's value as display text: strings as they came, objects and arrays as compact JSON. */
+/** A field's value as display text: strings as they came, objects as their `key: value` lines, arrays as compact JSON. */
 export function fieldText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (isPlainRecord(value)) return recordFieldText(value);
   return JSON.stringify(value) ?? '';
+}
+
+/** The view emptied down to its header and one error sentence, for a view the protocol refused. */
+export function refusedDetailsView(view: DetailsView, sentence: string): DetailsView {
+  return {
+    revision: view.revision,
+    state: view.state,
+    title: view.title.slice(0, 200),
+    busy: false,
+    notice: { tone: 'error', text: sentence },
+    fields: [],
+    cluster: [],
+    resources: [],
+    rawResourceTexts: [],
+    actions: { refresh: true, updateDescription: false, delete: false, copyEndpoint: false },
+    labels: view.labels,
+  };
 }

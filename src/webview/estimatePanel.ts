@@ -45,6 +45,7 @@ export class EstimatePanel extends PanelShell<EstimateHostMessage, EstimateWebvi
       logName: () => `estimate ${this.snapshot.clusterName}`,
       outgoing: estimateHostMessageSchema,
       incoming: estimateWebviewMessageSchema,
+      refusedView: (message, sentence) => ({ type: 'estimate', view: { ...message.view, title: message.view.title.slice(0, 200), busy: false, groups: [], notice: { tone: 'error', text: sentence } } }),
     });
     this.nameKnown = clusterName !== undefined;
     this.snapshot = { state: { ...state }, clusterName: clusterName ?? state.clusterId, busy: true };

@@ -31,6 +31,11 @@ export interface PanelHostOptions<Out, In> {
   logName: () => string;
   outgoing: MessageSchema<Out>;
   incoming: MessageSchema<In>;
+  /**
+   * The same view emptied down to a notice saying `sentence`, posted when a view is refused (a value the
+   * protocol cannot carry), so the panel says what happened instead of staying on "loading".
+   */
+  refusedView: (message: Out, sentence: string) => Out;
   /** The panel's own messages (ready / rendered / dropped are handled by the host and not passed on). */
   onMessage: (message: In) => void | Promise<void>;
 }
@@ -77,6 +82,7 @@ export class PanelHost<Out extends { view: { revision: number } }, In extends { 
       // Not the panel title: nothing from the API goes into the HTML (VS Code does not show this title anyway).
       title: vscode.l10n.t('SCP Cloud ML'),
       language: vscode.env.language,
+      refusedText: refusedSentence(),
     });
     webview.html = this.html;
   }
@@ -98,11 +104,12 @@ export class PanelHost<Out extends { view: { revision: number } }, In extends { 
 
   /** Validates and sends a message; it is also kept as the one to re-send when the app (re)starts. */
   post(message: Out): void {
-    const checked = this.options.outgoing.safeParse(message);
+    let checked = this.options.outgoing.safeParse(message);
     if (!checked.success) {
-      // A bug on our side; sending it would only make the app drop it.
+      // Sending it would only make the app drop it: say so in the panel instead.
       this.options.log.error(`webview ${this.options.logName()}: refused to post an invalid view (${describeRejection(checked.error)})`);
-      return;
+      checked = this.options.outgoing.safeParse(this.options.refusedView(message, refusedSentence()));
+      if (!checked.success) return;
     }
     this.latest = checked.data;
     this.posted.push(checked.data);
@@ -170,4 +177,9 @@ function sameOptions(current: vscode.WebviewOptions, wanted: vscode.WebviewOptio
 
 function isCommon(message: { type: string }): message is CommonIncoming {
   return message.type === 'ready' || message.type === 'rendered' || message.type === 'dropped';
+}
+
+/** What a panel says when a view cannot be shown (extension side or app side). */
+function refusedSentence(): string {
+  return vscode.l10n.t('This view could not be shown: SCP sent values the panel cannot display. Refresh, or use Show log for details.');
 }

@@ -36,6 +36,8 @@ export interface PanelHtmlOptions {
   title: string;
   /** BCP 47 language of the UI (`vscode.env.language`). */
   language: string;
+  /** The sentence the app shows instead of a view it refuses (never stuck on "loading"). */
+  refusedText: string;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -59,7 +61,7 @@ export function panelHtml(options: PanelHtmlOptions): string {
     <title>${escapeHtml(options.title)}</title>
   </head>
   <body>
-    <main id="app" aria-busy="true"></main>
+    <main id="app" aria-busy="true" data-refused="${escapeHtml(options.refusedText)}"></main>
     <script nonce="${escapeHtml(options.nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
   </body>
 </html>

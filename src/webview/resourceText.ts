@@ -53,6 +53,8 @@ export function parseQuantity(kind: ResourceKind, raw: string | number): number 
   const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$/i.exec(raw);
   if (!match) return undefined;
   const amount = Number(match[1]);
+  // A number too large to be one (400 digits reads as Infinity) is not an amount: the text is shown as it came.
+  if (!Number.isFinite(amount)) return undefined;
   const unit = (match[2] ?? '').toLowerCase();
   if (unit === '') return amount;
   switch (kind) {
@@ -63,7 +65,8 @@ export function parseQuantity(kind: ResourceKind, raw: string | number): number 
       return ['gpu', 'gpus', 'card', 'cards'].includes(unit) ? amount : undefined;
     case 'memory': {
       const bytes = MEMORY_UNITS[unit];
-      return bytes === undefined ? undefined : roundTo((amount * bytes) / GIB, 3);
+      const gib = bytes === undefined ? undefined : roundTo((amount * bytes) / GIB, 3);
+      return gib !== undefined && Number.isFinite(gib) ? gib : undefined;
     }
   }
 }

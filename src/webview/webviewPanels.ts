@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClusterTarget, InstanceTarget } from '../commands/commandTargets';
+import type { ClusterTarget, InstanceTarget } from '../model/commandTargets';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { DeploymentTracking } from '../deployments/instanceChange';
 import type { ExtensionLog } from '../ui/extensionLog';
@@ -137,7 +137,14 @@ export class WebviewPanels implements vscode.Disposable {
     this.estimates.clear();
   }
 
+  /** The extension's icon on the panel's tab, drawn for light and dark themes (an SVG tab icon cannot follow the theme colour). */
+  private withIcon(panel: vscode.WebviewPanel): void {
+    const icon = (theme: string): vscode.Uri => vscode.Uri.joinPath(this.deps.extensionUri, 'media', `panel-icon-${theme}.svg`);
+    panel.iconPath = { light: icon('light'), dark: icon('dark') };
+  }
+
   private adoptDetails(panel: vscode.WebviewPanel, ids: DetailsPanelState, known: { name: string; state?: string; clusterName?: string }): DetailsPanel {
+    this.withIcon(panel);
     const key = detailsKey(ids.profileId, ids.cloudMlId);
     const details = new DetailsPanel(panel, this.deps, ids, known);
     this.details.set(key, details);
@@ -148,6 +155,7 @@ export class WebviewPanels implements vscode.Disposable {
   }
 
   private adoptEstimate(panel: vscode.WebviewPanel, ids: EstimatePanelState, clusterName: string | undefined): EstimatePanel {
+    this.withIcon(panel);
     const key = estimateKey(ids.profileId, ids.clusterId);
     const estimate = new EstimatePanel(panel, this.deps, ids, clusterName);
     this.estimates.set(key, estimate);

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/explorerNode';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import type { BenchMetric } from './benchMetric';
 import { findGc, settledHeapUsed } from './heapMeasure';

@@ -25,6 +25,7 @@ const publicCommandIds = [
   'scpCloudMl.findInstance',
   'scpCloudMl.showDeployments',
   'scpCloudMl.showLog',
+  'scpCloudMl.openAsJson',
 ];
 
 interface Contributions {

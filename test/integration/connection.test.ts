@@ -398,7 +398,7 @@ describe('connection', function () {
       assert.equal(status().text, '$(cloud) SCP: *bold* [link](command:x) $\u200b(zap) · kr-west1');
       assert.ok(status().tooltip.startsWith('SCP profile: *bold* [link](command:x) $(zap)'), status().tooltip);
       assert.ok(
-        status().tooltipMarkdown.startsWith('**SCP profile: \\*bold\\* \\[link\\]\\(command:x\\) $\\(zap\\)**'),
+        status().tooltipMarkdown.startsWith('**SCP profile\\: \\*bold\\* \\[link\\]\\(command\\:x\\) \\$\\(zap\\)**'),
         status().tooltipMarkdown,
       );
     });

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { InstanceTarget } from '../../src/commands/commandTargets';
-import type { ExplorerNode } from '../../src/explorer/explorerNode';
+import type { InstanceTarget } from '../../src/model/commandTargets';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { BACK } from '../../src/ui/userInput';
 import { FAST_RETRIES } from '../support/fastRetries';
 import { CANCEL, ScriptedUserInput, type ScriptedAnswer } from '../support/scriptedUserInput';
+import { until } from '../support/until';
 
 const EXTENSION_ID = 'scp-tools.scp-cloud-ml';
 const LOOKUP_ROUTE = 'GET /v1/cloud-ml/clusters/{id}';
@@ -440,6 +441,40 @@ describe('explorer', function () {
         assert.deepEqual((await children(cluster)).map((n) => row(n).label), ['Create Cloud ML on this cluster…']);
         assert.equal(row(cluster).contextValue, 'scpCloudMl.cluster.running.empty');
         assert.equal(seeded.admin.counters().total, before, 'nothing was asked of SCP');
+      } finally {
+        listening.dispose();
+      }
+    });
+
+    it("a change while a cluster's children are loading is announced after they are returned: one load at a time, one node per id", async () => {
+      // VS Code registers a branch's children by id when getChildren answers. A branch announced while its load
+      // still runs gets a new node first; the late children then register under the old one and the next load's
+      // collide: "Element with id …/create is already registered" (a window reload during an update).
+      const record = seeded.admin.snapshot().instances.find((i) => i.cloud_ml_name === 'ml-prod');
+      assert.ok(record);
+      const cluster = await rootNode('ml-prod-cluster');
+      seeded.admin.injectFault({ kind: 'hang', path: `/v1/cloud-ml/clusters/${record.cluster_id}`, count: 1 });
+      let returned = false;
+      const loading = children(cluster).then((nodes) => {
+        returned = true;
+        return nodes;
+      });
+      await until('the lookup reached the emulator', () => (seeded.admin.counters().byRoute[LOOKUP_ROUTE] ?? 0) >= 1);
+      const announced: { node: ExplorerNode | undefined; childrenReturned: boolean }[] = [];
+      const listening = provider().onDidChangeTreeData((node) => announced.push({ node: node ?? undefined, childrenReturned: returned }));
+      try {
+        explorer().applyInstanceChange({ profileId: profiles.seeded, cloudMlId: record.cloud_ml_id, clusterId: record.cluster_id, deleted: true, settled: true });
+        const first = await loading;
+        assert.deepEqual(first.map((n) => row(n).label), ['Create Cloud ML on this cluster…'], 'the load in flight returns what the change says');
+        await until('the cluster is announced', () => announced.some((a) => a.node === cluster));
+        assert.deepEqual(
+          announced.filter((a) => a.node === cluster).map((a) => a.childrenReturned),
+          [true],
+          'the cluster is announced once, and only after its children were returned',
+        );
+        const again = await children(cluster);
+        assert.equal(again.length, 1);
+        assert.equal(again[0], first[0], 'the next load gives the very node of that id');
       } finally {
         listening.dispose();
       }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ImageRecord } from '../../src/emulator/emulatorState';
 import type { Fault, FaultEffect } from '../../src/emulator/fault';
 import type { RunningEmulator } from '../../src/emulator/startEmulator';
-import type { ExplorerNode } from '../../src/explorer/explorerNode';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { clusterNamed, clusterTarget, instanceNamed, instanceTarget, requestsTo } from '../support/emulatorTargets';
 import { CANCEL, ScriptedUserInput, type RecordedMessage, type ScriptedAnswer } from '../support/scriptedUserInput';

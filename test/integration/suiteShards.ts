@@ -11,8 +11,14 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   'faults.test.js': 20,
   'deployments.test.js': 17,
   'security.test.js': 8,
+  // Estimated (new suites): the creates settle on a 0.2 s poll clock, the cancels wait out a 1.5 s POST.
+  'trust.test.js': 9,
+  'noDoubleCreate.test.js': 7,
   'explorer.test.js': 6,
   'connection.test.js': 3,
+  'openAsJson.test.js': 4,
+  'palette.test.js': 3,
+  'walkthrough.test.js': 3,
   'chatTools.test.js': 9,
 };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { InstanceTarget } from '../../src/commands/commandTargets';
+import type { InstanceTarget } from '../../src/model/commandTargets';
 import type { InstanceRecord } from '../../src/emulator/emulatorState';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';

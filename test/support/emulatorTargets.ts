@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { ClusterTarget, InstanceTarget } from '../../src/commands/commandTargets';
+import type { ClusterTarget, InstanceTarget } from '../../src/model/commandTargets';
 import type { ClusterRecord, InstanceRecord } from '../../src/emulator/emulatorState';
 import type { RunningEmulator } from '../../src/emulator/startEmulator';
 

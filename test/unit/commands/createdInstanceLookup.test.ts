@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lookUpCreatedInstance } from '../../../src/commands/createdInstanceLookup';
+import { lookUpCreatedInstance, lookUpLandedCreate } from '../../../src/commands/createdInstanceLookup';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
 import { CloudMlApi } from '../../../src/scp/cloudMlApi';
 import type { CloudMlCreateRequest } from '../../../src/scp/cloudMlSchemas';
@@ -73,5 +73,22 @@ describe('commands: did a failed create go through?', () => {
   it('answers nameTakenElsewhere when another cluster holds the name', async () => {
     // `ml-prod` is seeded on ml-prod-cluster, not on ds-sandbox.
     assert.deepEqual(await lookUpCreatedInstance(api, { name: 'ml-prod', clusterId: clusterNamed('ds-sandbox') }), { outcome: 'nameTakenElsewhere' });
+  });
+
+  it('lookUpLandedCreate finds an earlier attempt on its own cluster even when the form now has another name and cluster', async () => {
+    const sandbox = { id: clusterNamed('ds-sandbox'), name: 'ds-sandbox' };
+    emulator.admin.injectFault({ kind: 'applyThenFail', status: 503, method: 'POST' });
+    await assert.rejects(api.create(requestOn(sandbox.id, 'first-try')), (error: unknown) => isScpError(error) && error.kind === 'server');
+    const found = await lookUpLandedCreate(api, [{ name: 'never-sent', cluster: { id: clusterNamed('ml-prod-cluster'), name: 'ml-prod-cluster' } }, { name: 'first-try', cluster: sandbox }]);
+    assert.equal(found.landed, true);
+    assert.equal(found.landed ? found.attempt.name : undefined, 'first-try');
+    assert.equal(found.landed ? found.detail.cloud_ml_id : undefined, emulator.admin.snapshot().instances.find((i) => i.cloud_ml_name === 'first-try')?.cloud_ml_id);
+  });
+
+  it('lookUpLandedCreate answers not landed, listing names someone else holds, and lets a failed lookup fail', async () => {
+    const sandbox = { id: clusterNamed('ds-sandbox'), name: 'ds-sandbox' };
+    assert.deepEqual(await lookUpLandedCreate(api, [{ name: 'ml-prod', cluster: sandbox }, { name: 'free-one', cluster: sandbox }]), { landed: false, takenElsewhere: ['ml-prod'] });
+    emulator.admin.injectFault({ kind: 'gateway401', count: -1 });
+    await assert.rejects(lookUpLandedCreate(api, [{ name: 'free-one', cluster: sandbox }]), (error: unknown) => isScpError(error) && error.kind === 'auth');
   });
 });

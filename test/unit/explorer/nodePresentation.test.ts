@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import {
   clusterContextValue,
   clusterIcon,
-  escapeMarkdown,
   instanceContextValue,
   instanceDescription,
   instanceIcon,
   nodeId,
-} from '../../../src/explorer/nodePresentation';
+} from '../../../src/explorer/nodes/nodePresentation';
+import { escapeMarkdown } from '../../../src/ui/markdownText';
 
 /** The `viewItem` regexes of package.json's view/item/context menus, copied so a drift in either fails here. */
 const MENU_WHEN = {

@@ -58,7 +58,10 @@ const SHIPPED = [
   'extension/dist/webview/codicon.ttf',
   'extension/media/icon.png',
   'extension/media/scp-cloud-ml.svg',
+  'extension/media/panel-icon-light.svg',
+  'extension/media/panel-icon-dark.svg',
   'extension/media/readme/explorer-tree.png',
+  'extension/media/readme/create-form.png',
   'extension/l10n/bundle.l10n.json',
   'extension/l10n/bundle.l10n.ko.json',
 ];
@@ -122,6 +125,22 @@ describe('packaging: the .vsix allow-list', () => {
       assert.deepEqual(missingVsixEntries(SHIPPED, required), []);
       const withoutBundle = SHIPPED.filter((name) => name !== 'extension/dist/webview/detailsApp.js' && name !== 'extension/readme.md');
       assert.deepEqual(missingVsixEntries(withoutBundle, required).sort(), ['extension/README.md', 'extension/dist/webview/detailsApp.js']);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('requires every walkthrough step\'s media and the panels\' tab icons', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-vsix-walkthrough-'));
+    try {
+      const steps = [{ media: { image: 'media/readme/explorer-tree.png' } }, { media: { image: { light: 'media/readme/create-form.png', dark: 'media/readme/create-form.png' } } }];
+      fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ main: './dist/extension.js', contributes: { walkthroughs: [{ steps }] } }));
+      fs.mkdirSync(path.join(repo, 'media'));
+      for (const theme of ['light', 'dark']) fs.writeFileSync(path.join(repo, 'media', `panel-icon-${theme}.svg`), '');
+      const required = requiredVsixEntries(repo);
+      assert.deepEqual(missingVsixEntries(SHIPPED, required), []);
+      const withoutMedia = SHIPPED.filter((name) => name !== 'extension/media/readme/create-form.png' && name !== 'extension/media/panel-icon-dark.svg');
+      assert.deepEqual(missingVsixEntries(withoutMedia, required).sort(), ['extension/media/panel-icon-dark.svg', 'extension/media/readme/create-form.png']);
     } finally {
       fs.rmSync(repo, { recursive: true, force: true });
     }

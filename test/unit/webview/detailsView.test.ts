@@ -10,7 +10,7 @@ describe('details view', () => {
     const keys = view.fields.map((f) => f.key);
     assert.ok(keys.indexOf('cloud_ml_id') < keys.indexOf('description'));
     assert.deepEqual(view.fields.find((f) => f.key === 'gpu_driver'), { key: 'gpu_driver', label: 'gpu_driver', value: '535.1' });
-    assert.deepEqual(view.fields.find((f) => f.key === 'quota'), { key: 'quota', label: 'quota', value: '{"max":3}' });
+    assert.deepEqual(view.fields.find((f) => f.key === 'quota'), { key: 'quota', label: 'quota', value: 'max: 3' });
     assert.equal(view.fields.find((f) => f.key === 'cloud_ml_name')?.label, 'Name');
   });
 
@@ -24,7 +24,7 @@ describe('details view', () => {
     const json = JSON.stringify(view);
     assert.doesNotMatch(json, /secret|password|signature/i);
     assert.doesNotMatch(json, /REGISTRY-SECRET-VALUE|NESTED-SECRET|PASSWORD-VALUE|SIGNATURE-VALUE/);
-    assert.deepEqual(view.fields.find((f) => f.key === 'nested')?.value, '{"keep":"ok"}');
+    assert.deepEqual(view.fields.find((f) => f.key === 'nested')?.value, 'keep: ok');
   });
 
   it('withoutSecrets copies (the input keeps its fields) and cuts cycles', () => {
@@ -93,15 +93,23 @@ describe('details view', () => {
     const cluster = skeClusterDetailSchema.parse({ id: 'c-1', name: 'cluster-a', status: 'RUNNING', vpc: { id: 'v', name: 'vpc-a' } });
     const view = buildDetailsView(snapshot({ detail: detail(), cluster }), detailsTexts(), 1);
     assert.deepEqual(view.cluster.find((f) => f.key === 'name'), { key: 'name', label: 'Cluster name', value: 'cluster-a' });
-    assert.equal(view.cluster.find((f) => f.key === 'vpc')?.value, '{"id":"v","name":"vpc-a"}');
+    assert.equal(view.cluster.find((f) => f.key === 'vpc')?.value, 'id: v\nname: vpc-a');
   });
 
-  it('field text: strings as they came, scalars as text, objects as JSON, nothing as empty', () => {
+  it('field text: strings as they came, scalars as text, objects as their content, arrays as JSON, nothing as empty', () => {
     assert.equal(fieldText('<b>x</b>'), '<b>x</b>');
     assert.equal(fieldText(false), 'false');
     assert.equal(fieldText(3.5), '3.5');
     assert.equal(fieldText(null), '');
-    assert.equal(fieldText({}), '{}');
+    assert.equal(fieldText({}), '');
+    assert.equal(fieldText({ role: 'admin', namespaces: ['ml', 'ops'], scope: { all: false } }), 'role: admin\nnamespaces: ["ml","ops"]\nscope: {"all":false}');
     assert.equal(fieldText([1, 'a']), '[1,"a"]');
+  });
+
+  it('shows the cluster permission as its content, and an empty one as empty (the "—" mark), never "{}"', () => {
+    const empty = buildDetailsView(snapshot({ detail: detail({ cluster_permission: {} }) }), detailsTexts(), 1);
+    assert.equal(empty.fields.find((f) => f.key === 'cluster_permission')?.value, '');
+    const granted = buildDetailsView(snapshot({ detail: detail({ cluster_permission: { permission_type: 'ADMIN', user_id: 'u-1' } }) }), detailsTexts(), 1);
+    assert.equal(granted.fields.find((f) => f.key === 'cluster_permission')?.value, 'permission_type: ADMIN\nuser_id: u-1');
   });
 });

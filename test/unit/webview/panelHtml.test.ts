@@ -11,6 +11,7 @@ function html(nonce = createNonce(), title = 'Cloud ML'): string {
     styleUris: [`${CSP_SOURCE}/ext/dist/webview/codicon.css`, `${CSP_SOURCE}/ext/dist/webview/detailsApp.css`],
     title,
     language: 'en',
+    refusedText: 'Could not show "this" <view>.',
   });
 }
 

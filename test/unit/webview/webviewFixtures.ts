@@ -11,6 +11,7 @@ export function detailsTexts(): DetailsTexts {
     clusterLabels: { name: 'Cluster name' },
     deletedBadge: 'DELETED',
     deletedNotice: (name) => `${name} was deleted.`,
+    shortened: (length) => `(${length} in all)`,
   };
 }
 
