@@ -7,6 +7,7 @@ import type { CommandServices } from './commandServices';
 import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';
 import { createCommand } from './createCommand';
+import { createFittingCommand } from './createFittingCommand';
 import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';
@@ -37,6 +38,7 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.filter]: filterCommand,
     [CommandIds.clearFilter]: clearFilterCommand,
     [CommandIds.create]: createCommand,
+    [CommandIds.createFitting]: createFittingCommand,
     [CommandIds.update]: updateCommand,
     [CommandIds.delete]: deleteCommand,
     [CommandIds.showDetails]: showDetailsCommand,

@@ -9,6 +9,7 @@ export const CommandIds = {
   filter: 'scpCloudMl.filter',
   clearFilter: 'scpCloudMl.clearFilter',
   create: 'scpCloudMl.create',
+  createFitting: 'scpCloudMl.createFitting',
   update: 'scpCloudMl.update',
   delete: 'scpCloudMl.delete',
   showDetails: 'scpCloudMl.showDetails',

@@ -46,6 +46,7 @@ export type DetailsLabelKey = (typeof DETAILS_LABEL_KEYS)[number];
 /** Every sentence the estimate app shows that is not API data. */
 export const ESTIMATE_LABEL_KEYS = [
   'refresh',
+  'createHere',
   'copilotToggle',
   'estimateHeading',
   'groupColumn',
@@ -165,6 +166,8 @@ export const estimateWebviewMessageSchema = z.discriminatedUnion('type', [
   rendered,
   dropped,
   z.strictObject({ type: z.literal('setCopilot'), useCopilot: z.boolean() }),
+  /** "Create Cloud ML here with…": the host asks what the workload needs and checks this cluster. */
+  z.strictObject({ type: z.literal('createHere') }),
 ]);
 export type EstimateWebviewMessage = z.infer<typeof estimateWebviewMessageSchema>;
 

@@ -20,6 +20,7 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   'palette.test.js': 3,
   'walkthrough.test.js': 3,
   'chatTools.test.js': 9,
+  'fits.test.js': 6,
 };
 
 /** The files of shard `index` (1-based) of `count`; every file lands in exactly one shard, order kept. */
