@@ -8,6 +8,7 @@ import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';
 import { createCommand } from './createCommand';
 import { createFittingCommand } from './createFittingCommand';
+import { createLikeThisCommand } from './createLikeThisCommand';
 import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';
@@ -39,6 +40,7 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.clearFilter]: clearFilterCommand,
     [CommandIds.create]: createCommand,
     [CommandIds.createFitting]: createFittingCommand,
+    [CommandIds.createLikeThis]: createLikeThisCommand,
     [CommandIds.update]: updateCommand,
     [CommandIds.delete]: deleteCommand,
     [CommandIds.showDetails]: showDetailsCommand,

@@ -10,6 +10,7 @@ export const CommandIds = {
   clearFilter: 'scpCloudMl.clearFilter',
   create: 'scpCloudMl.create',
   createFitting: 'scpCloudMl.createFitting',
+  createLikeThis: 'scpCloudMl.createLikeThis',
   update: 'scpCloudMl.update',
   delete: 'scpCloudMl.delete',
   showDetails: 'scpCloudMl.showDetails',

@@ -138,6 +138,9 @@ export class DetailsPanel extends PanelShell<DetailsHostMessage, DetailsWebviewM
       case 'copyEndpoint':
         await vscode.commands.executeCommand('scpCloudMl.copyEndpoint', this.target());
         return;
+      case 'createLikeThis':
+        await vscode.commands.executeCommand('scpCloudMl.createLikeThis', this.target());
+        return;
       default:
         // ready / rendered / dropped are the host's.
         return;

@@ -25,6 +25,7 @@ export const DETAILS_LABEL_KEYS = [
   'updateDescription',
   'delete',
   'copyEndpoint',
+  'createLikeThis',
   'transitionalHint',
   'fieldsHeading',
   'clusterHeading',
@@ -157,6 +158,8 @@ export const detailsWebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('updateDescription') }),
   z.strictObject({ type: z.literal('delete') }),
   z.strictObject({ type: z.literal('copyEndpoint') }),
+  /** "Create Cloud ML Like This…": the create form prefilled from this instance. */
+  z.strictObject({ type: z.literal('createLikeThis') }),
 ]);
 export type DetailsWebviewMessage = z.infer<typeof detailsWebviewMessageSchema>;
 

@@ -26,6 +26,8 @@ const publicCommandIds = [
   'scpCloudMl.showDeployments',
   'scpCloudMl.showLog',
   'scpCloudMl.openAsJson',
+  'scpCloudMl.createFitting',
+  'scpCloudMl.createLikeThis',
 ];
 
 interface Contributions {

@@ -28,6 +28,8 @@ const NEEDS_PROFILE = [
   'scpCloudMl.copyEndpoint',
   'scpCloudMl.findInstance',
   'scpCloudMl.openAsJson',
+  'scpCloudMl.createFitting',
+  'scpCloudMl.createLikeThis',
 ];
 const ALWAYS = ['scpCloudMl.signIn', 'scpCloudMl.switchProfile', 'scpCloudMl.importProfiles', 'scpCloudMl.useEmulator', 'scpCloudMl.showDeployments', 'scpCloudMl.showLog'];
 const WHILE_FILTERED = ['scpCloudMl.clearFilter'];

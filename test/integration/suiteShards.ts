@@ -21,6 +21,7 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   'walkthrough.test.js': 3,
   'chatTools.test.js': 9,
   'fits.test.js': 6,
+  'likeThis.test.js': 4,
 };
 
 /** The files of shard `index` (1-based) of `count`; every file lands in exactly one shard, order kept. */
