@@ -52,6 +52,9 @@ describe('like this', function () {
     const summary = ui.prompts.at(-1)!;
     const detail = (label: string): string | undefined => summary.items.find((item) => item.label === `Edit ${label}…`)?.detail;
     assert.equal(detail('Image'), 'copied from ml-prod');
+    const description = (label: string): string | undefined => summary.items.find((item) => item.label === `Edit ${label}…`)?.description;
+    assert.equal(description('Image'), 'Cloud ML with Copilot 1.6.1', 'a copied pick answer shows its value, though its list was never shown');
+    assert.equal(description('Copilot'), 'Use copilot');
     assert.equal(detail('Endpoint type'), 'copied from ml-prod');
     assert.equal(detail('Registry access key'), 'copied from ml-prod');
     assert.equal(detail('Analytics CPU (cores)'), "copied from ml-prod's resource request");
