@@ -214,6 +214,7 @@ export class ScriptedUserInput implements UserInput {
     await source((more) => {
       if (chosen || stopSource.signal.aborted || more.length === 0) return;
       items.push(...more);
+      if (options.order) items.sort(options.order);
       record.updates = (record.updates ?? 0) + 1;
       chosen = matchNow();
       if (chosen) stopSource.abort();
