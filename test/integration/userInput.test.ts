@@ -229,11 +229,47 @@ describe('userInput', () => {
     });
   });
 
-  it('withProgress runs the task and returns its result', async () => {
-    const result = await ui.withProgress({ title: 'Loading', location: 'window' }, (progress, signal) => {
-      progress.report('halfway');
-      return Promise.resolve(signal.aborted ? 'aborted' : 'done');
-    });
-    assert.equal(result, 'done');
+  it('withProgress runs the task, shows its title and each reported step, and returns its result', async () => {
+    // What reaches VS Code's progress UI (which an extension cannot read back): the real withProgress is
+    // wrapped, not replaced, so the progress still shows.
+    const shownProgress: { options: vscode.ProgressOptions; messages: (string | undefined)[] }[] = [];
+    const window = vscode.window as { withProgress: typeof vscode.window.withProgress };
+    const realWithProgress = window.withProgress;
+    const recording: typeof vscode.window.withProgress = (options, task) => {
+      const shown = { options, messages: [] as (string | undefined)[] };
+      shownProgress.push(shown);
+      return realWithProgress(options, (progress, token) =>
+        task(
+          {
+            report: (value) => {
+              shown.messages.push(value.message);
+              progress.report(value);
+            },
+          },
+          token,
+        ),
+      );
+    };
+    window.withProgress = recording;
+    assert.equal(vscode.window.withProgress, recording, 'the progress UI can be observed in this host');
+    try {
+      const result = await ui.withProgress({ title: 'Loading', location: 'window' }, (progress, signal) => {
+        progress.report('halfway');
+        progress.report('almost');
+        return Promise.resolve(signal.aborted ? 'aborted' : 'done');
+      });
+      assert.equal(result, 'done');
+      const notified = await ui.withProgress({ title: 'Saving', location: 'notification', cancellable: true }, () => Promise.resolve(1));
+      assert.equal(notified, 1);
+    } finally {
+      window.withProgress = realWithProgress;
+    }
+    assert.deepEqual(
+      shownProgress.map(({ options, messages }) => [options.title, options.location, options.cancellable, messages]),
+      [
+        ['Loading', vscode.ProgressLocation.Window, false, ['halfway', 'almost']],
+        ['Saving', vscode.ProgressLocation.Notification, true, []],
+      ],
+    );
   });
 });

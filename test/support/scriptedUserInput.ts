@@ -179,7 +179,9 @@ export class ScriptedUserInput implements UserInput {
   /**
    * A progressive pick answered like a user watching it fill: CANCEL/BACK at once; otherwise the answer is
    * tried after every batch of items (a function answer is re-evaluated each time, so keep it pure) and taken
-   * as soon as it matches, which aborts the source. If the source finishes without a match, it fails loudly.
+   * as soon as it matches, which aborts the source. A function answer that turns into CANCEL after a batch is
+   * Escape while the pick fills (the source is aborted with work still under way). If the source finishes
+   * without a match, it fails loudly.
    */
   async pickProgressive<T>(source: ProgressiveItems<T>, options: PickOptions<T>): Promise<Answer<T>> {
     const items: PickItem<T>[] = [];
@@ -206,6 +208,7 @@ export class ScriptedUserInput implements UserInput {
       return peeked === CANCEL ? this.settle(record, 'cancel', undefined) : this.settle(record, 'back', BACK);
     }
     let chosen: PickItem<T> | undefined;
+    let cancelledWhileFilling = false;
     const matchNow = (): PickItem<T> | undefined => {
       const answer = this.peekAnswer(record);
       if (answer === CANCEL || answer === BACK) return undefined;
@@ -216,17 +219,26 @@ export class ScriptedUserInput implements UserInput {
       items.push(...more);
       if (options.order) items.sort(options.order);
       record.updates = (record.updates ?? 0) + 1;
+      if (this.peekAnswer(record) === CANCEL) {
+        cancelledWhileFilling = true;
+        stopSource.abort();
+        return;
+      }
       chosen = matchNow();
       if (chosen) stopSource.abort();
     }, stopSource.signal).then(
       () => {
-        if (!chosen) record.sourceFinished = true;
+        if (!chosen && !cancelledWhileFilling) record.sourceFinished = true;
       },
       (error: unknown) => {
-        // A source stopped because the answer was taken is not a failure.
-        if (!chosen) throw error;
+        // A source stopped because the answer was taken (or the pick cancelled) is not a failure.
+        if (!chosen && !cancelledWhileFilling) throw error;
       },
     );
+    if (cancelledWhileFilling) {
+      this.answers.shift();
+      return this.settle(record, 'cancel', undefined);
+    }
     if (!chosen) {
       // The source is done: answer like an ordinary pick (CANCEL, BACK, or a label that must now match).
       const answer = this.nextAnswer(record);

@@ -223,6 +223,11 @@ describe('wizard engine (runWizard)', () => {
     it('Back from an edited field returns to the summary with the field unchanged', async () => {
       const ui = new ScriptedUserInput([...COPILOT_PATH.flat(), 'Edit Name…', BACK, 'Create']);
       assert.deepEqual(await runSample(ui), COPILOT_RESULT);
+      const summaries = summaryPrompts(ui);
+      assert.equal(summaries.length, 2, 'the summary, then the summary again after Back');
+      const shown = (prompt: RecordedPrompt): unknown[] => prompt.items.map((item) => [item.label, item.description]);
+      assert.ok(shown(summaries[0]).length > 2, 'the first summary lists the answered steps');
+      assert.deepEqual(shown(summaries[1]), shown(summaries[0]), 'every "Edit <field>…" is still offered, with its value');
       ui.assertFinished();
     });
 
