@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { newCreateContext, type CreateCloudMlContext } from '../../../src/commands/createCloudMlContext';
-import { buildCreateRequest } from '../../../src/commands/createRequest';
-import { isScpError } from '../../../src/scp/scpError';
+import { newCreateContext, type CreateCloudMlContext } from '../../../../src/commands/create/createCloudMlContext';
+import { buildCreateRequest } from '../../../../src/commands/create/createRequest';
+import { isScpError } from '../../../../src/scp/scpError';
 
 /** A form filled the way the wizard fills it, with a copilot image and copilot chosen. */
 function filledContext(): CreateCloudMlContext {
