@@ -37,8 +37,9 @@ describe('scp error mapping: every status and body shape', () => {
       [599, 'server', 'SCP had an internal error (599); try again in a moment.'],
       [400, 'validation', 'SCP rejected the request (400); correct the input and try again.'],
       [422, 'validation', 'SCP rejected the request (422); correct the input and try again.'],
-      [399, 'server', 'SCP answered with unexpected status 399; check the endpoint and try again.'],
-      [302, 'server', 'SCP answered with unexpected status 302; check the endpoint and try again.'],
+      // Every 3xx is a redirect the client does not follow (a proxy or captive portal), never retried.
+      [399, 'redirected', 'The request to SCP was redirected (399); a proxy or captive portal may be in the way, so check the network, then try again.'],
+      [302, 'redirected', 'The request to SCP was redirected (302); a proxy or captive portal may be in the way, so check the network, then try again.'],
     ];
     for (const [status, kind, message] of cases) {
       const error = respond(status, '');
@@ -224,7 +225,7 @@ describe('scp error mapping: every status and body shape', () => {
   });
 
   it('a 2xx body against the schema names the field, without secrets', () => {
-    const error = schemaViolationError({ ...ske, status: 200, requestIds: ['r'], secrets: ['S3CRET'] }, 'clusters[0].name', 'expected string, got S3CRET');
+    const error = schemaViolationError({ ...ske, status: 200, requestIds: ['r'], secrets: ['S3CRET-KEY-VALUE'] }, 'clusters[0].name', 'expected string, got S3CRET-KEY-VALUE');
     assert.deepEqual(
       [error.kind, error.field, error.details, error.status, error.requestIds],
       ['malformed', 'clusters[0].name', ['clusters[0].name: expected string, got ***'], 200, ['r']],
