@@ -3,6 +3,8 @@ import type { AccountStatusItem } from './connection/accountStatusItem';
 import type { BuiltInEmulator } from './connection/builtInEmulator';
 import type { ConnectionManager } from './connection/connectionManager';
 import type { ActivityView } from './deployments/activityView';
+import type { SessionEstimates } from './capacity/sessionEstimates';
+import type { ChatToolServices } from './chat/chatToolServices';
 import type { DeploymentTracker } from './deployments/deploymentTracker';
 import type { ClusterCatalog } from './explorer/clusterCatalog';
 import type { ExplorerView } from './explorer/explorerView';
@@ -21,6 +23,10 @@ export interface ExtensionTestApi {
   readonly connection: ConnectionManager;
   /** Deployment tracking: what is followed, what finished. */
   readonly tracker: DeploymentTracker;
+  /** The estimates read once per session (fit ranking, chat tools): tests drop them between cases. */
+  readonly estimates: Pick<SessionEstimates, 'invalidate'>;
+  /** What the chat tools read: a test builds a tool on it to ask its prepareInvocation, which VS Code offers no call for. */
+  readonly chatTools: ChatToolServices;
   /** The Activity view: its entries and rows, the item drawn for one, whether it is visible. */
   readonly activity: Pick<ActivityView, 'entries' | 'itemOf' | 'treeView' | 'getChildren'>;
   /** The tree: its provider, the filter, reveal. */

@@ -84,14 +84,24 @@ export class VscodeUserInput implements UserInput {
       const open = openPick(options, resolve, () => stopSource.abort());
       const { quickPick } = open;
       const rows: ValuedItem<T>[] = [];
+      // The rows as the caller gave them, for `order` (every row comes from one).
+      const itemOf = new Map<ValuedItem<T>, PickItem<T>>();
+      const { order } = options;
 
       const add = (items: PickItem<T>[]): void => {
         if (open.settled || items.length === 0) return;
         const active = quickPick.activeItems[0];
-        rows.push(...items.map(toQuickPickItem));
+        // In a ranked list the cursor rests on the best row until the user moves it.
+        const onTop = order !== undefined && (active === undefined || active === rows[0]);
+        for (const item of items) {
+          const row = toQuickPickItem(item);
+          itemOf.set(row, item);
+          rows.push(row);
+        }
+        if (order) rows.sort((a, b) => order(itemOf.get(a)!, itemOf.get(b)!));
         quickPick.items = [...rows];
         // Appending must not move the user's cursor; otherwise honour activeValue once its row arrives.
-        const keep = active ?? rows.find((row) => options.activeValue !== undefined && row.value === options.activeValue);
+        const keep = onTop ? rows[0] : (active ?? rows.find((row) => options.activeValue !== undefined && row.value === options.activeValue));
         if (keep && rows.includes(keep)) quickPick.activeItems = [keep];
       };
 

@@ -29,6 +29,8 @@ const publicCommandIds = [
   'scpCloudMl.clearActivity',
   'scpCloudMl.copyRequestId',
   'scpCloudMl.stopTracking',
+  'scpCloudMl.createFitting',
+  'scpCloudMl.createLikeThis',
 ];
 
 interface Contributions {
