@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ClusterRecord, ImageRecord } from '../../src/emulator/emulatorState';
 import { clusterTarget, instancesNamed, requestsTo } from '../support/emulatorTargets';
+import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
 import { loadFitWorld } from '../support/fitWorld';
 import { CANCEL, ScriptedUserInput, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { useActionsFixture } from './actionsFixture';
@@ -146,5 +147,28 @@ describe('fits', function () {
     );
     assert.equal(ui.messages[0]?.message, 'Cluster ds-sandbox cannot take 4 CPU, 2 GPU, 16 GiB memory, no copilot: needs 2 GPU, 1 free.');
     assert.equal(rankedPick(ui).items.length, CLUSTER_COUNT);
+  });
+
+  it('the estimate panel\'s "Create Cloud ML here with…" asks the needs and judges that cluster only', async () => {
+    const { api } = fixture();
+    const here = clusterTarget(fixture(), 'analytics-dev');
+    await vscode.commands.executeCommand('scpCloudMl.showEstimate', here);
+    const panel = api.panels.estimatePanel(PROFILE_ID, here.clusterId);
+    assert.ok(panel, 'the estimate panel is open');
+    try {
+      // Cancelled once the one cluster has its row.
+      const ui = new ScriptedUserInput([...NEEDS, (prompt: RecordedPrompt) => (prompt.items.length === 1 ? CANCEL : '(still loading)')]);
+      api.setUserInput(ui);
+      await panel.receive({ type: 'createHere' });
+      ui.assertFinished();
+      assert.equal(ui.prompts[0]?.fullTitle, `${TITLE} (1/4)`);
+      const judged = ui.prompts.find((p) => p.title === TITLE && p.kind === 'pick' && p.step === undefined);
+      assert.deepEqual(
+        judged?.items.map((item) => [item.label, item.description]),
+        [['$(pass) analytics-dev', 'left after it: 12 CPU, 2 GPU, 48 GiB memory']],
+      );
+    } finally {
+      await disposeWhenDrawn(panel);
+    }
   });
 });

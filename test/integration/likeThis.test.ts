@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ClusterEstimate } from '../../src/emulator/emulatorState';
 import { clusterNamed, instanceNamed, instancesNamed, instanceTarget, requestsTo } from '../support/emulatorTargets';
+import { disposeWhenDrawn } from '../support/disposeWhenDrawn';
 import { CANCEL, ScriptedUserInput, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { useActionsFixture } from './actionsFixture';
 
@@ -87,5 +88,25 @@ describe('like this', function () {
       ui.prompts[1].items.map((item) => item.label),
       ['ds-sandbox'],
     );
+  });
+
+  it('the details panel\'s "Create Cloud ML Like This…" button opens the form copied from that instance', async () => {
+    const { api } = fixture();
+    const panel = await api.panels.showDetails(instanceTarget(fixture(), 'ml-prod'));
+    try {
+      const ui = new ScriptedUserInput([CANCEL]);
+      api.setUserInput(ui);
+      await panel.receive({ type: 'createLikeThis' });
+      ui.assertFinished();
+      assert.equal(ui.prompts.length, 1);
+      assert.equal(ui.prompts[0].title, TITLE);
+      assert.equal(ui.prompts[0].step, 1, 'the first question is the cluster');
+      assert.deepEqual(
+        ui.prompts[0].items.map((item) => item.label),
+        ['ds-sandbox'],
+      );
+    } finally {
+      await disposeWhenDrawn(panel);
+    }
   });
 });
