@@ -1,6 +1,6 @@
 // The import rules of the extension, checked by `npm run lint` (docs/architecture.md draws the layers).
 // A violation prints the rule's name and fails the run. Bottom to top: scp, emulator, model, ui, wizard,
-// connection, the features (explorer, deployments, webview), commands, then extension.ts.
+// connection, the features (explorer, deployments, webview, capacity, chat), commands, then extension.ts.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -53,14 +53,14 @@ module.exports = {
       severity: 'error',
       comment: 'The UI seams (ui, wizard) serve every feature, so they import no feature, connection or command.',
       from: { path: '^src/(ui|wizard)/' },
-      to: { path: '^src/(connection|explorer|deployments|webview|commands)/|^src/extension' },
+      to: { path: '^src/(connection|explorer|deployments|webview|capacity|chat|commands)/|^src/extension' },
     },
     {
       name: 'connection-below-features',
       severity: 'error',
       comment: 'Profiles and sessions are used by the features; they import none of them.',
       from: { path: '^src/connection/' },
-      to: { path: '^src/(explorer|deployments|webview|commands)/|^src/extension' },
+      to: { path: '^src/(explorer|deployments|webview|capacity|chat|commands)/|^src/extension' },
     },
     {
       name: 'features-never-import-commands',

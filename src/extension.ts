@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SessionEstimates } from './capacity/sessionEstimates';
+import { registerChatTools } from './chat/registerChatTools';
 import type { CommandServices } from './commands/commandServices';
 import { registerCommands } from './commands/registerCommands';
 import { AccountStatusItem } from './connection/accountStatusItem';
@@ -57,9 +59,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   // Registers the `scp-cloud-ml:` content provider; a document reads SCP only when opened.
   const jsonDocuments = new ResourceJsonDocuments({ connection, log });
   context.subscriptions.push(jsonDocuments);
-  const services: CommandServices = { context, log, ui, connection, emulator, tracker, activity, accountStatus, explorer, catalog, panels, jsonDocuments };
+  // Estimates read once per session, shared by the fit ranking, the chat tools and the forms started from them.
+  const estimates = new SessionEstimates(connection, catalog.onDidChange);
+  const services: CommandServices = { context, log, ui, connection, emulator, tracker, activity, accountStatus, explorer, catalog, panels, jsonDocuments, estimates };
 
-  context.subscriptions.push(log, connection, pollClock, tracker, accountStatus, ...registerCommands(services));
+  context.subscriptions.push(log, connection, pollClock, tracker, accountStatus, estimates, ...registerCommands(services));
+  // Read-only tools for agent mode; registering makes no call.
+  context.subscriptions.push(...registerChatTools(services));
 
   const syncProfileKey = (): void => void setContextKey(ContextKeys.hasProfile, connection.activeProfile() !== undefined);
   syncProfileKey();
@@ -77,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
     tracker,
     newTracker: (options) => new DeploymentTracker({ ...options, connection, log, clock: pollClock }),
     activity,
+    estimates,
+    chatTools: services,
     explorer,
     catalog,
     panels,

@@ -4,6 +4,8 @@ import type { BuiltInEmulator } from './connection/builtInEmulator';
 import type { ClientTiming } from './connection/clientTiming';
 import type { ConnectionManager } from './connection/connectionManager';
 import type { ActivityView } from './deployments/activityView';
+import type { SessionEstimates } from './capacity/sessionEstimates';
+import type { ChatToolServices } from './chat/chatToolServices';
 import type { DeploymentTracker } from './deployments/deploymentTracker';
 import type { PollTimingForTests } from './deployments/pollClock';
 import type { DeploymentTrackerOptions } from './deployments/trackerTypes';
@@ -36,6 +38,10 @@ export interface ExtensionTestApi {
    * status item: a window reload is a tracker built again from the same storage.
    */
   newTracker(options: Pick<DeploymentTrackerOptions, 'ui' | 'state' | 'storageKey' | 'statusItemId' | 'createGraceMs'>): TestTracker;
+  /** The estimates read once per session (fit ranking, chat tools): tests drop them between cases. */
+  readonly estimates: Pick<SessionEstimates, 'invalidate'>;
+  /** What the chat tools read: a test builds a tool on it to ask its prepareInvocation, which VS Code offers no call for. */
+  readonly chatTools: ChatToolServices;
   /** The Activity view: its entries and rows, the item drawn for one, whether it is visible. */
   readonly activity: Pick<ActivityView, 'entries' | 'itemOf' | 'treeView' | 'getChildren'>;
   /** The tree: its provider, the filter, reveal. */

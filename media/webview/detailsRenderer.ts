@@ -35,6 +35,7 @@ export function renderDetails(doc: Document, root: HTMLElement, view: DetailsVie
       onClick: () => send({ type: 'delete' }),
     }),
     button(doc, { action: 'copyEndpoint', label: labels.copyEndpoint, icon: 'copy', enabled: view.actions.copyEndpoint, secondary: true, onClick: () => send({ type: 'copyEndpoint' }) }),
+    button(doc, { action: 'createLikeThis', label: labels.createLikeThis, icon: 'copy', enabled: view.notice?.tone !== 'deleted', secondary: true, onClick: () => send({ type: 'createLikeThis' }) }),
   ];
 
   const resources = section(doc, 'resources', labels.resourcesHeading, [

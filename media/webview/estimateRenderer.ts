@@ -21,6 +21,7 @@ export function renderEstimate(doc: Document, root: HTMLElement, view: EstimateV
     children: [checkbox, element(doc, 'label', { text: labels.copilotToggle, attrs: { for: 'use-copilot' } })],
   });
   const refresh = button(doc, { action: 'refresh', label: labels.refresh, icon: 'refresh', enabled: true, onClick: () => send({ type: 'refresh' }) });
+  const createHere = button(doc, { action: 'createHere', label: labels.createHere, icon: 'add', enabled: true, secondary: true, onClick: () => send({ type: 'createHere' }) });
 
   const kinds = RESOURCE_KINDS.filter((kind) => view.groups.some((group) => group.rows.some((row) => row.kind === kind)));
   const table =
@@ -48,7 +49,7 @@ export function renderEstimate(doc: Document, root: HTMLElement, view: EstimateV
 
   replaceChildren(root, [
     header(doc, view.title, [view.busy ? busyIndicator(doc, labels.loading) : undefined]),
-    toolbar(doc, view.title, [refresh, toggle]),
+    toolbar(doc, view.title, [refresh, createHere, toggle]),
     view.notice ? notice(doc, view.notice) : undefined,
     section(doc, 'estimate', labels.estimateHeading, [table]),
   ]);

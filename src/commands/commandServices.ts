@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { SessionEstimates } from '../capacity/sessionEstimates';
 import type { AccountStatusItem } from '../connection/accountStatusItem';
 import type { BuiltInEmulator } from '../connection/builtInEmulator';
 import type { ConnectionManager } from '../connection/connectionManager';
@@ -31,6 +32,8 @@ export interface CommandServices {
   catalog: ClusterCatalog;
   /** The details and estimate webview panels (one per instance / cluster), live from deployment tracking. */
   panels: WebviewPanels;
+  /** Cluster estimates read once per session (fit ranking, chat tools, forms started from them). */
+  estimates: SessionEstimates;
   /** The read-only `scp-cloud-ml:` JSON documents (Open as JSON). */
   jsonDocuments: ResourceJsonDocuments;
 }

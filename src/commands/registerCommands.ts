@@ -8,6 +8,8 @@ import type { CommandServices } from './commandServices';
 import { copyEndpointCommand } from './copyEndpointCommand';
 import { copyIdCommand } from './copyIdCommand';
 import { createCommand } from './create/createCommand';
+import { createFittingCommand } from './create/createFittingCommand';
+import { createLikeThisCommand } from './create/createLikeThisCommand';
 import { deleteCommand } from './deleteCommand';
 import { filterCommand } from './filterCommand';
 import { findInstanceCommand } from './findInstanceCommand';
@@ -38,6 +40,8 @@ function handlers(): Record<CommandId, CommandHandler> {
     [CommandIds.filter]: filterCommand,
     [CommandIds.clearFilter]: clearFilterCommand,
     [CommandIds.create]: createCommand,
+    [CommandIds.createFitting]: createFittingCommand,
+    [CommandIds.createLikeThis]: createLikeThisCommand,
     [CommandIds.update]: updateCommand,
     [CommandIds.delete]: deleteCommand,
     [CommandIds.showDetails]: showDetailsCommand,

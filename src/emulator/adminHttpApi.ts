@@ -24,6 +24,7 @@ import { redactStateSecrets } from './secretRedaction';
  *   POST /_emulator/setCloudMlDisabled  {"disabled": true}
  *   POST /_emulator/forceState          {"cloudMlId": "...", "state": "ERROR"}
  *   POST /_emulator/setReleasable       {"clusterId": "...", "exceptions": ["..."]}
+ *   POST /_emulator/setEstimate         {"clusterId": "...", "estimate": {"analytics": {...}, "application": {...}, "copilot": {...}}}
  *   POST /_emulator/setDeploySeconds    {"seconds": 2}
  *   POST /_emulator/hideNewInstances    {"seconds": 3}  show answers 404 for an instance younger than that (0 = off)
  *   GET  /_emulator/snapshot            -> the whole state, secret-named fields redacted (as in the state file)
@@ -67,6 +68,14 @@ const OPERATIONS: Readonly<Record<string, AdminOperation>> = {
     run: (admin, body) => {
       const b = body as { clusterId: string; exceptions: string[] };
       admin.setReleasable(b.clusterId, b.exceptions);
+    },
+  },
+  setEstimate: {
+    method: 'POST',
+    body: z.object({ clusterId: z.string().min(1), estimate: z.unknown() }),
+    run: (admin, body) => {
+      const b = body as { clusterId: string; estimate: Parameters<EmulatorAdmin['setEstimate']>[1] };
+      admin.setEstimate(b.clusterId, b.estimate);
     },
   },
   setDeploySeconds: {

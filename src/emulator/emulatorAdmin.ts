@@ -1,4 +1,4 @@
-import { emulatorStateSchema, type EmulatorState } from './emulatorState';
+import { clusterEstimateSchema, emulatorStateSchema, type ClusterEstimate, type EmulatorState } from './emulatorState';
 import type { EmulatorStore } from './emulatorStore';
 import type { Fault } from './fault';
 import { parseFault } from './fault';
@@ -42,6 +42,8 @@ export interface EmulatorAdmin {
   forceState(cloudMlId: string, state: string): void;
   /** Empty exceptions = releasable. */
   setReleasable(clusterId: string, exceptions: string[]): void;
+  /** Replaces what a cluster can give to Cloud ML (the estimate call's answer and the create checks). */
+  setEstimate(clusterId: string, estimate: ClusterEstimate): void;
   /** Applies to transitions started from now on. Fractions allowed. */
   setDeploySeconds(seconds: number): void;
   /** From now on show answers 404 for an instance until it is this old (as SCP just after a create); 0 = off. */
@@ -113,6 +115,14 @@ export function createEmulatorAdmin(parts: EmulatorAdminParts): EmulatorAdmin {
       const cluster = store.cluster(clusterId);
       if (!cluster) throw new EmulatorAdminError(`No cluster has the id ${clusterId}.`, 404);
       cluster.releaseExceptions = [...exceptions];
+      store.commit();
+    },
+    setEstimate(clusterId, estimate) {
+      const parsed = clusterEstimateSchema.safeParse(estimate);
+      if (!parsed.success) throw new EmulatorAdminError('setEstimate needs analytics {cpu, gpu, memory}, application {cpu, memory} and copilot {cpu, gpu, memory} as numbers.', 400);
+      const cluster = store.cluster(clusterId);
+      if (!cluster) throw new EmulatorAdminError(`No cluster has the id ${clusterId}.`, 404);
+      cluster.estimate = structuredClone(parsed.data);
       store.commit();
     },
     setDeploySeconds(seconds) {

@@ -9,6 +9,8 @@ export const CommandIds = {
   filter: 'scpCloudMl.filter',
   clearFilter: 'scpCloudMl.clearFilter',
   create: 'scpCloudMl.create',
+  createFitting: 'scpCloudMl.createFitting',
+  createLikeThis: 'scpCloudMl.createLikeThis',
   update: 'scpCloudMl.update',
   delete: 'scpCloudMl.delete',
   showDetails: 'scpCloudMl.showDetails',

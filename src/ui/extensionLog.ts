@@ -60,7 +60,8 @@ export class ExtensionLog implements vscode.Disposable {
     return clean;
   }
 
-  private scrub(message: string): string {
+  /** The text with every registered secret masked (also for text that leaves the extension another way, e.g. chat tool results). */
+  scrub(message: string): string {
     let out = message;
     for (const secret of this.secrets) out = out.split(secret).join('***');
     return out;

@@ -10,7 +10,7 @@ export async function pickProgressively<T>(ui: UserInput, source: ProgressiveIte
   const items: PickItem<T>[] = [];
   try {
     return await ui.pick(
-      source((more) => items.push(...more), controller.signal).then(() => items),
+      source((more) => items.push(...more), controller.signal).then(() => (options.order ? items.sort(options.order) : items)),
       options,
     );
   } finally {

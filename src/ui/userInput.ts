@@ -42,6 +42,8 @@ export interface PickOptions<T> extends StepInfo {
   matchOnDetail?: boolean;
   /** Shown when the list is empty, instead of an empty box. */
   emptyMessage?: string;
+  /** Progressive picks: the rows are kept in this order as they arrive (e.g. ranked), the cursor stays on its row. */
+  order?: (a: PickItem<T>, b: PickItem<T>) => number;
 }
 
 export interface InputOptions extends StepInfo {

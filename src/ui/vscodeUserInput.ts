@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LatestOnly } from './latestOnly';
+import { ProgressiveRows } from './progressiveRows';
 import {
   BACK,
   type Answer,
@@ -83,16 +84,14 @@ export class VscodeUserInput implements UserInput {
       const stopSource = new AbortController();
       const open = openPick(options, resolve, () => stopSource.abort());
       const { quickPick } = open;
-      const rows: ValuedItem<T>[] = [];
+      const rows = new ProgressiveRows<T, ValuedItem<T>>(toQuickPickItem, options.order, options.activeValue);
 
       const add = (items: PickItem<T>[]): void => {
         if (open.settled || items.length === 0) return;
-        const active = quickPick.activeItems[0];
-        rows.push(...items.map(toQuickPickItem));
-        quickPick.items = [...rows];
-        // Appending must not move the user's cursor; otherwise honour activeValue once its row arrives.
-        const keep = active ?? rows.find((row) => options.activeValue !== undefined && row.value === options.activeValue);
-        if (keep && rows.includes(keep)) quickPick.activeItems = [keep];
+        // Appending must not move the user's cursor (see ProgressiveRows for a ranked list).
+        const keep = rows.add(items, quickPick.activeItems[0]);
+        quickPick.items = [...rows.all];
+        if (keep) quickPick.activeItems = [keep];
       };
 
       quickPick.busy = true;
@@ -102,7 +101,7 @@ export class VscodeUserInput implements UserInput {
         () => {
           if (open.settled) return;
           quickPick.busy = false;
-          if (rows.length === 0 && options.emptyMessage !== undefined) showEmpty(quickPick, options.emptyMessage);
+          if (rows.all.length === 0 && options.emptyMessage !== undefined) showEmpty(quickPick, options.emptyMessage);
         },
         (error: unknown) => open.finish(() => reject(asError(error))),
       );
@@ -219,7 +218,6 @@ export class VscodeUserInput implements UserInput {
   }
 }
 
-/** VS Code renders title + step + totalSteps as "Title (3/9)". */
 /** A quick pick set up the way every pick is (step info, matching, Back, Enter, Escape), not shown yet. */
 interface OpenPick<T> {
   readonly quickPick: vscode.QuickPick<ValuedItem<T>>;

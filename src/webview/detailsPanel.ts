@@ -141,6 +141,9 @@ export class DetailsPanel extends PanelHost<DetailsHostMessage, DetailsWebviewMe
       case 'copyEndpoint':
         await vscode.commands.executeCommand('scpCloudMl.copyEndpoint', this.target());
         return;
+      case 'createLikeThis':
+        await vscode.commands.executeCommand('scpCloudMl.createLikeThis', this.target());
+        return;
       default:
         // ready / rendered / dropped are the host's.
         return;

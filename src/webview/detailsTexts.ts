@@ -9,6 +9,7 @@ export function detailsTexts(): DetailsTexts {
       updateDescription: vscode.l10n.t('Update description…'),
       delete: vscode.l10n.t('Delete…'),
       copyEndpoint: vscode.l10n.t('Copy endpoint'),
+      createLikeThis: vscode.l10n.t('Create Cloud ML Like This…'),
       transitionalHint: vscode.l10n.t('Available once the instance has settled.'),
       fieldsHeading: vscode.l10n.t('Details'),
       clusterHeading: vscode.l10n.t('Cluster'),

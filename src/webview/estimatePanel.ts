@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
+import { CommandIds } from '../model/commandIds';
+import { clusterTarget } from '../model/commandTargets';
 import { isScpError } from '../scp/scpError';
 import { describeError, logError } from '../ui/errorPresenter';
 import type { ExtensionLog } from '../ui/extensionLog';
@@ -88,6 +90,11 @@ export class EstimatePanel extends PanelHost<EstimateHostMessage, EstimateWebvie
       case 'refresh':
         await this.refresh();
         return;
+      case 'createHere': {
+        const { profileId, clusterId } = this.snapshot.state;
+        await vscode.commands.executeCommand(CommandIds.createFitting, clusterTarget(profileId, { id: clusterId, name: this.snapshot.clusterName, status: '' }));
+        return;
+      }
       case 'setCopilot':
         if (message.useCopilot === this.snapshot.state.useCopilot) return;
         this.snapshot.state = { ...this.snapshot.state, useCopilot: message.useCopilot };

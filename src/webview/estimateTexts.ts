@@ -6,6 +6,7 @@ export function estimateTexts(): EstimateTexts {
   return {
     labels: {
       refresh: vscode.l10n.t('Refresh'),
+      createHere: vscode.l10n.t('Create Cloud ML here with…'),
       copilotToggle: vscode.l10n.t('Include copilot'),
       estimateHeading: vscode.l10n.t('What the cluster can give to Cloud ML'),
       groupColumn: vscode.l10n.t('Resources for'),

@@ -24,6 +24,7 @@ export const DETAILS_LABEL_KEYS = [
   'updateDescription',
   'delete',
   'copyEndpoint',
+  'createLikeThis',
   'transitionalHint',
   'fieldsHeading',
   'clusterHeading',
@@ -45,6 +46,7 @@ export type DetailsLabelKey = (typeof DETAILS_LABEL_KEYS)[number];
 /** Every sentence the estimate app shows that is not API data. */
 export const ESTIMATE_LABEL_KEYS = [
   'refresh',
+  'createHere',
   'copilotToggle',
   'estimateHeading',
   'groupColumn',
@@ -154,6 +156,8 @@ export const detailsWebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('updateDescription') }),
   z.strictObject({ type: z.literal('delete') }),
   z.strictObject({ type: z.literal('copyEndpoint') }),
+  /** "Create Cloud ML Like This…": the create form prefilled from this instance. */
+  z.strictObject({ type: z.literal('createLikeThis') }),
 ]);
 export type DetailsWebviewMessage = z.infer<typeof detailsWebviewMessageSchema>;
 
@@ -163,6 +167,8 @@ export const estimateWebviewMessageSchema = z.discriminatedUnion('type', [
   rendered,
   dropped,
   z.strictObject({ type: z.literal('setCopilot'), useCopilot: z.boolean() }),
+  /** "Create Cloud ML here with…": the host asks what the workload needs and checks this cluster. */
+  z.strictObject({ type: z.literal('createHere') }),
 ]);
 export type EstimateWebviewMessage = z.infer<typeof estimateWebviewMessageSchema>;
 

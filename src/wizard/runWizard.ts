@@ -28,6 +28,13 @@ export interface WizardOptions<C> {
    * counted as answered (e.g. "Edit" after a failed create keeps everything typed).
    */
   startAt?: { stepId: string } | 'summary';
+  /**
+   * Steps answered before the form opened (asked by a form before this one, or copied from an instance): not
+   * asked on the way through, but shown in the summary, where they can be edited like any other answer.
+   */
+  given?: ReadonlySet<string>;
+  /** A second line for a summary row, e.g. where a copied answer came from. */
+  summaryDetail?: (step: WizardStep<C>) => string | undefined;
 }
 
 /** Where the wizard is: a step index or the summary. */
@@ -44,6 +51,7 @@ type SummaryChoice = { kind: 'execute' } | { kind: 'cancel' } | { kind: 'edit'; 
 export async function runWizard<C>(options: WizardOptions<C>): Promise<C | undefined> {
   const { title, steps, context: ctx, ui, summary } = options;
   const applies = (index: number): boolean => steps[index].shouldPrompt(ctx);
+  const isGiven = (index: number): boolean => options.given?.has(steps[index].id) === true;
   const answered = new Set<number>();
   // The positions Back walks through, most recent last.
   let history: Position[] = [];
@@ -52,12 +60,18 @@ export async function runWizard<C>(options: WizardOptions<C>): Promise<C | undef
 
   const nextAfter = (index: number): Position => {
     for (let next = index + 1; next < steps.length; next++) {
-      if (applies(next) && !(reviewing && answered.has(next))) return next;
+      if (!applies(next)) continue;
+      if (isGiven(next) && !answered.has(next)) {
+        answered.add(next);
+        continue;
+      }
+      if (!(reviewing && answered.has(next))) return next;
     }
     return 'summary';
   };
 
   let current: Position = startPosition(options, applies, answered, history);
+  if (typeof current === 'number' && isGiven(current) && !answered.has(current)) current = nextAfter(current - 1);
 
   for (;;) {
     if (current === 'summary') {
@@ -65,7 +79,7 @@ export async function runWizard<C>(options: WizardOptions<C>): Promise<C | undef
       for (const index of [...answered]) if (!applies(index)) answered.delete(index);
       history = [...answered].sort((a, b) => a - b);
       reviewing = true;
-      const choice = await ui.pick(summaryItems(steps, ctx, answered, summary), {
+      const choice = await ui.pick(summaryItems(steps, ctx, answered, summary, options.summaryDetail), {
         title,
         placeholder: summary.placeholder,
         canGoBack: history.length > 0,
@@ -154,14 +168,19 @@ function summaryItems<C>(
   ctx: C,
   answered: ReadonlySet<number>,
   labels: SummaryLabels,
+  detailOf: ((step: WizardStep<C>) => string | undefined) | undefined,
 ): PickItem<SummaryChoice>[] {
   const edits = [...answered]
     .sort((a, b) => a - b)
-    .map((index): PickItem<SummaryChoice> => ({
-      label: labels.editLabel(steps[index].label),
-      description: steps[index].summary?.(ctx),
-      value: { kind: 'edit', index },
-    }));
+    .map((index): PickItem<SummaryChoice> => {
+      const detail = detailOf?.(steps[index]);
+      return {
+        label: labels.editLabel(steps[index].label),
+        description: steps[index].summary?.(ctx),
+        ...(detail !== undefined ? { detail } : {}),
+        value: { kind: 'edit', index },
+      };
+    });
   return [
     { label: labels.executeLabel, value: { kind: 'execute' }, alwaysShow: true },
     ...edits,

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import type { ExtensionTestApi } from '../../src/extensionTestApi';
 import { activateTestApi, saveEmulatorProfile } from './extensionFixture';
@@ -21,6 +22,9 @@ export function useActionsFixture(profileId: string): () => ActionsFixture {
   before(async function () {
     this.timeout(60_000);
     const api = await activateTestApi();
+    // These suites count requests: a visible tree would load every expanded cluster on its own (and keep a
+    // cancelled lookup alive as its waiter), whatever an earlier suite of the window left open.
+    await vscode.commands.executeCommand('workbench.view.explorer');
     const emu = await startEmulator({ port: 0, deploySeconds: 600 });
     await saveEmulatorProfile(api, emu, { id: profileId });
     fixture = { api, emu, profileId };

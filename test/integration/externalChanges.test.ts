@@ -56,6 +56,9 @@ describe('external changes', function () {
 
   before(async () => {
     api = await activateTestApi();
+    // The tree stays hidden whatever ran before in this window: a visible one loads every expanded cluster on its
+    // own after each refresh (a lookup the counts below would take for the extension's).
+    await vscode.commands.executeCommand('workbench.view.explorer');
     emu = await startEmulator({ port: 0, deploySeconds: DEPLOY_SECONDS });
     api.setPollTiming({ intervalSeconds: POLL_SECONDS });
     await saveEmulatorProfile(api, emu, { id: PROFILE_ID, name: 'external' });

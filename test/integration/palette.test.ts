@@ -29,6 +29,8 @@ const NEEDS_PROFILE = [
   'scpCloudMl.findInstance',
   'scpCloudMl.openAsJson',
   'scpCloudMl.clearActivity',
+  'scpCloudMl.createFitting',
+  'scpCloudMl.createLikeThis',
 ];
 /** Commands on an Activity row (they need the row): never in the palette. */
 const ROW_ONLY = ['scpCloudMl.copyRequestId', 'scpCloudMl.stopTracking'];

@@ -22,6 +22,9 @@ const SUITE_SECONDS: Readonly<Record<string, number>> = {
   // Estimated: deployments of 2 s followed on a 0.2 s poll clock, one details panel each.
   'externalChanges.test.js': 12,
   'activity.test.js': 8,
+  'chatTools.test.js': 9,
+  'fits.test.js': 6,
+  'likeThis.test.js': 4,
 };
 
 /** The files of shard `index` (1-based) of `count`; every file lands in exactly one shard, order kept. */

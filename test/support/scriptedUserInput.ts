@@ -217,6 +217,7 @@ export class ScriptedUserInput implements UserInput {
     await source((more) => {
       if (chosen || stopSource.signal.aborted || more.length === 0) return;
       items.push(...more);
+      if (options.order) items.sort(options.order);
       record.updates = (record.updates ?? 0) + 1;
       if (this.peekAnswer(record) === CANCEL) {
         cancelledWhileFilling = true;

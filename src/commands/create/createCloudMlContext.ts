@@ -82,7 +82,9 @@ export function copilotRequested(ctx: CreateCloudMlContext): boolean {
  * cluster's defaults apply instead of values that may exceed what it can give.
  */
 export function chooseCluster(ctx: CreateCloudMlContext, cluster: ChosenCluster): void {
-  if (ctx.cluster?.id !== cluster.id) {
+  // Answers given before any cluster (copied from an instance) are kept: the check before sending holds them
+  // against the chosen cluster's estimate.
+  if (ctx.cluster !== undefined && ctx.cluster.id !== cluster.id) {
     ctx.analytics = {};
     ctx.application = {};
     ctx.copilot = {};

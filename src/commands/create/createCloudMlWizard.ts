@@ -144,6 +144,8 @@ function imageStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
     set: (ctx, image) => (ctx.image = image),
     equals: (a, b) => a.id === b.id,
     placeholder: vscode.l10n.t('The Cloud ML image (copilot-capable images are marked)'),
+    // Also when the image was given (copied) and its list never shown.
+    summary: (ctx) => (ctx.image ? [ctx.image.name, ctx.image.displayVersion].filter(Boolean).join(' ') : undefined),
     emptyMessage: vscode.l10n.t('No Cloud ML image is offered in this region.'),
     matchOnDescription: true,
     log: deps.log,
@@ -196,6 +198,7 @@ function copilotStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
       if (use && ctx.cluster) deps.estimates.prefetch(ctx.cluster.id, true);
     },
     placeholder: vscode.l10n.t('This image supports copilot'),
+    summary: (ctx) => (ctx.useCopilot === undefined ? undefined : ctx.useCopilot ? vscode.l10n.t('Use copilot') : vscode.l10n.t('No copilot')),
     // Only images that support copilot ask; "does this apply", so the answer keeps its row in the summary.
     shouldPrompt: (ctx) => ctx.image?.copilotEnabled === true,
   });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../ui/errorPresenter';
 import { runWizard } from '../../wizard/runWizard';
-import { ClusterEstimates } from './clusterEstimates';
+import { ClusterEstimates, type EstimateLoader } from './clusterEstimates';
 import { createCloudMlSteps, createSummaryLabels, createTitle } from './createCloudMlWizard';
 import { newCreateContext, copilotRequested, type ChosenCluster, type CreateCloudMlContext } from './createCloudMlContext';
 import type { CreateAttempt } from './createdInstanceLookup';
@@ -22,14 +22,33 @@ import { createClusterItems } from '../targetPickers';
  */
 export async function createCommand(services: CommandServices, arg?: unknown): Promise<void> {
   const target = targetOf(arg);
+  const preset: ChosenCluster | undefined = target?.kind === 'cluster' ? { id: target.clusterId, name: target.clusterName } : undefined;
+  await runCreateForm(services, newCreateContext(preset));
+}
+
+/** How a create form started elsewhere (find a cluster, create like this) differs from the plain one. */
+export interface CreateFormStart {
+  /** Steps already answered before the form (shown in the summary, editable there, not asked again). */
+  given?: ReadonlySet<string>;
+  /** A summary row's second line, e.g. where a copied answer came from. */
+  summaryDetail?: (stepId: string) => string | undefined;
+  /** Where the estimates come from (default: read by this form alone). */
+  estimates?: EstimateLoader;
+  /** The form's title (default "Create Cloud ML"). */
+  title?: string;
+}
+
+/**
+ * The create form over `ctx` (prefilled answers are offered as defaults), then the POST; shared by every way to
+ * create so that each gets the same checks and the same no-double-create submission.
+ */
+export async function runCreateForm(services: CommandServices, ctx: CreateCloudMlContext, start: CreateFormStart = {}): Promise<void> {
   const session = await services.connection.session();
   const profileId = session.profile.id;
   const cloudMl = async () => (await services.connection.sessionFor(profileId)).cloudMl;
-  const preset: ChosenCluster | undefined = target?.kind === 'cluster' ? { id: target.clusterId, name: target.clusterName } : undefined;
 
-  const estimates = new ClusterEstimates(async (clusterId, useCopilot, signal) => (await cloudMl()).getEstimate(clusterId, useCopilot, signal));
-  if (preset) estimates.prefetch(preset.id, false);
-  const ctx = newCreateContext(preset);
+  const estimates = new ClusterEstimates(start.estimates ?? (async (clusterId, useCopilot, signal) => (await cloudMl()).getEstimate(clusterId, useCopilot, signal)));
+  if (ctx.cluster) estimates.prefetch(ctx.cluster.id, false);
   const steps = createCloudMlSteps({
     log: services.log,
     estimates,
@@ -37,13 +56,23 @@ export async function createCommand(services: CommandServices, arg?: unknown): P
     images: () => services.catalog.imageList(),
     isTaken: async (query) => (await cloudMl()).checkDuplication(query),
   });
+  const summaryDetail = start.summaryDetail;
 
   let startAt: 'summary' | undefined;
   // POSTs of this form whose outcome is unknown: kept across Edit, so the next POST looks for them first.
   const unsettled: CreateAttempt[] = [];
   try {
     for (;;) {
-      const filled = await runWizard({ title: createTitle(), steps, context: ctx, ui: services.ui, summary: createSummaryLabels(), startAt });
+      const filled = await runWizard({
+        title: start.title ?? createTitle(),
+        steps,
+        context: ctx,
+        ui: services.ui,
+        summary: createSummaryLabels(),
+        startAt,
+        ...(start.given ? { given: start.given } : {}),
+        ...(summaryDetail ? { summaryDetail: (step: { id: string }) => summaryDetail(step.id) } : {}),
+      });
       if (!filled) return;
       // From now on every way back leads to the summary with every answer kept.
       startAt = 'summary';

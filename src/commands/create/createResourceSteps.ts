@@ -7,15 +7,8 @@ import type { NumberProblem } from '../../wizard/validation';
 import type { StepOutcome, WizardStep } from '../../wizard/wizardStep';
 import type { ClusterEstimates } from './clusterEstimates';
 import type { CreateCloudMlContext } from './createCloudMlContext';
-import {
-  estimateUsesCopilot,
-  RESOURCE_FIELDS,
-  resourceApplies,
-  resourceLimit,
-  resourceValue,
-  setResourceValue,
-  type ResourceField,
-} from './resourceBounds';
+import { RESOURCE_FIELDS, type ResourceField } from '../../model/estimateAmounts';
+import { estimateUsesCopilot, resourceApplies, resourceLimit, resourceValue, setResourceValue } from './resourceBounds';
 
 export interface ResourceStepDeps {
   estimates: ClusterEstimates;

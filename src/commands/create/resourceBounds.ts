@@ -1,30 +1,11 @@
+import { estimateAmount, RESOURCE_FIELDS, type ResourceField, type ResourceKind } from '../../model/estimateAmounts';
 import type { NumberRange } from '../../wizard/validation';
 import { copilotRequested, type CreateCloudMlContext } from './createCloudMlContext';
 
 /**
  * Defaults and upper bounds of the resource answers, taken from the cluster's estimate (what the cluster can
- * give to Cloud ML). The estimate is read loosely: SCP documents its values as strings, the client may have
- * normalized them to numbers, and an absent or unreadable value means "no bound known" (the server decides).
+ * give to Cloud ML; read as src/model/estimateAmounts.ts says: an unreadable value means the server decides).
  */
-
-export type ResourceGroup = 'analytics' | 'application' | 'copilot';
-export type ResourceKind = 'cpu' | 'gpu' | 'memory';
-
-export interface ResourceField {
-  group: ResourceGroup;
-  kind: ResourceKind;
-}
-
-export const RESOURCE_FIELDS: readonly ResourceField[] = [
-  { group: 'analytics', kind: 'cpu' },
-  { group: 'analytics', kind: 'gpu' },
-  { group: 'analytics', kind: 'memory' },
-  { group: 'application', kind: 'cpu' },
-  { group: 'application', kind: 'memory' },
-  { group: 'copilot', kind: 'cpu' },
-  { group: 'copilot', kind: 'gpu' },
-  { group: 'copilot', kind: 'memory' },
-];
 
 /** The smallest sensible request per kind (cores, cards, GiB); GPUs are whole cards and may be none. */
 const MINIMUM: Record<ResourceKind, NumberRange> = {
@@ -43,15 +24,6 @@ export interface ResourceLimit {
 /** Which estimate a field is checked against: copilot resources need the copilot-inclusive estimate. */
 export function estimateUsesCopilot(ctx: CreateCloudMlContext, field: ResourceField): boolean {
   return field.group === 'copilot' || copilotRequested(ctx);
-}
-
-/** The estimate's amount for a field, as a number; undefined when absent, empty or not a number. */
-export function estimateAmount(estimate: unknown, field: ResourceField): number | undefined {
-  const group = property(estimate, field.group);
-  const raw = property(group, field.kind);
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw)) return Number(raw);
-  return undefined;
 }
 
 export function resourceLimit(estimate: unknown, field: ResourceField): ResourceLimit {
@@ -113,8 +85,4 @@ export function resourceProblems(ctx: CreateCloudMlContext, estimateOf: Estimate
     else if (range.min !== undefined && value < range.min) problems.push({ field, kind: 'belowMinimum', value, min: range.min });
   }
   return problems;
-}
-
-function property(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }

@@ -98,6 +98,25 @@ describe('emulator admin: state controls', () => {
     assert.equal(e.admin.snapshot().clusters.length, 6);
   });
 
+  it('setEstimate changes what the estimate call answers and what a create may ask; it refuses unknown ids and bad shapes', async () => {
+    const e = emulator();
+    const clusterId = idOf(e, 'ds-sandbox');
+    const estimate = { analytics: { cpu: 10, gpu: 3, memory: 40 }, application: { cpu: 5, memory: 20 }, copilot: { cpu: 4, gpu: 1, memory: 16 } };
+    e.admin.setEstimate(clusterId, estimate);
+    const answered = (await call(e, `/v1/cloud-ml/clusters/${clusterId}/estimate?use_copilot=false`)).json();
+    assert.deepEqual(answered.analytics, { cpu: '10', gpu: '3', memory: '40' });
+    const tooMany = validCreateBody(e);
+    (tooMany as { analytics_resource?: unknown }).analytics_resource = { cpu: 1, gpu: '4', memory: 1 };
+    const refused = await call(e, '/v1/cloud-ml', { method: 'POST', body: tooMany });
+    assert.equal(refused.status, 400);
+    assert.match(refused.text, /analytics_resource\.gpu/);
+    assert.throws(() => e.admin.setEstimate('nope', estimate), /No cluster has the id nope/);
+    assert.throws(() => e.admin.setEstimate(clusterId, { analytics: { cpu: 1 } } as never), /setEstimate needs/);
+    const res = await adminCall(e, 'setEstimate', { clusterId, estimate: { ...estimate, analytics: { cpu: 2, gpu: 0, memory: 8 } } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(e.admin.snapshot().clusters.find((c) => c.id === clusterId)?.estimate.analytics.cpu, 2);
+  });
+
   it('setReleasable and forceState refuse unknown ids; setDeploySeconds refuses negatives', () => {
     const e = emulator();
     assert.throws(() => e.admin.setReleasable('nope', []), /No cluster has the id nope/);

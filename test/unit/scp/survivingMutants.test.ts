@@ -13,7 +13,7 @@ import { buildRequestUrl, pathSegment } from '../../../src/scp/urlEncoding';
 import { z } from 'zod';
 
 /**
- * Cases found by `npm run test:mutation`: each would have let a realistic bug through (see docs/testing.md).
+ * Cases found by `npm run test:mutation`: each would have let a realistic bug through (see docs/test-layers.md).
  */
 
 /** A client for the real SCP hosts (no endpoint override): used only with an aborted signal, so nothing is sent. */

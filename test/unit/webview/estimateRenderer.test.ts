@@ -40,6 +40,15 @@ describe('estimate renderer (jsdom)', () => {
     assert.deepEqual(sent, [{ type: 'setCopilot', useCopilot: true }]);
   });
 
+  it('"Create Cloud ML here with…" posts createHere', () => {
+    const { root, sent } = render({ state: { profileId: 'p', clusterId: 'c', useCopilot: false } });
+    const create = root.querySelector<HTMLButtonElement>('button[data-action="createHere"]');
+    assert.ok(create);
+    assert.equal(create.textContent, '[createHere]');
+    create.click();
+    assert.deepEqual(sent, [{ type: 'createHere' }]);
+  });
+
   it('hostile text in the estimate and the cluster name stays text', () => {
     const { doc, root } = render({ clusterName: '</script><script>alert(1)</script>', estimate: estimate({ analytics: { cpu: '<img src=x onerror=alert(1)>' } }) });
     assert.equal(doc.querySelectorAll('img, script').length, 0);

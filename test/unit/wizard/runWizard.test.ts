@@ -46,6 +46,29 @@ function summaryPrompts(ui: ScriptedUserInput): RecordedPrompt[] {
 }
 
 describe('wizard engine (runWizard)', () => {
+  it('given steps are not asked on the way through, but are in the summary (with their detail) and can be edited there', async () => {
+    const ui = new ScriptedUserInput(['my-ml', 'Image A (copilot)', '4', SECRET, 'Done', 'Edit Cluster…', 'cluster-one', 'Create']);
+    const result = await runWizard({
+      title: TITLE,
+      steps: sampleSteps(),
+      context: { cluster: 'c2', useCopilot: true, tags: [] },
+      ui,
+      summary: SUMMARY,
+      given: new Set(['cluster', 'copilot']),
+      summaryDetail: (step) => (step.id === 'cluster' || step.id === 'copilot' ? 'given' : undefined),
+    });
+    ui.assertFinished();
+    assert.deepEqual(result, { cluster: 'c1', name: 'my-ml', image: 'img-a', useCopilot: true, copilotCpu: 4, secret: SECRET, tags: [] });
+    const asked = ui.prompts.filter((prompt) => prompt.placeholder !== SUMMARY.placeholder).map((prompt) => prompt.fullTitle);
+    assert.deepEqual(asked.slice(0, 5), [`${TITLE} (2/5)`, `${TITLE} (3/5)`, `${TITLE} (5/7)`, `${TITLE} (6/7)`, `${TITLE} (7/7)`]);
+    assert.equal(ui.prompts[0].canGoBack, false, 'nothing asked before the first question');
+    const summary = summaryPrompts(ui)[0];
+    assert.deepEqual(
+      summary.items.filter((item) => item.detail !== undefined).map((item) => item.label),
+      ['Edit Cluster…', 'Edit Copilot…'],
+    );
+  });
+
   it('fills the context from every step and returns it after "Create"', async () => {
     const ui = new ScriptedUserInput([...COPILOT_PATH.flat(), 'Create']);
     const result = await runSample(ui);

@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { chooseCluster, newCreateContext, type CreateCloudMlContext } from '../../../../src/commands/create/createCloudMlContext';
-import {
-  estimateAmount,
-  fillResourceDefaults,
-  RESOURCE_FIELDS,
-  resourceApplies,
-  resourceLimit,
-  resourceProblems,
-  type ResourceField,
-} from '../../../../src/commands/create/resourceBounds';
+import { fillResourceDefaults, resourceApplies, resourceLimit, resourceProblems } from '../../../../src/commands/create/resourceBounds';
+import { estimateAmount, RESOURCE_FIELDS, type ResourceField } from '../../../../src/model/estimateAmounts';
 import { checkNumber } from '../../../../src/wizard/validation';
 
 const analyticsCpu: ResourceField = { group: 'analytics', kind: 'cpu' };

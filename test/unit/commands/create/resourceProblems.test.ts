@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { newCreateContext, type CreateCloudMlContext } from '../../../../src/commands/create/createCloudMlContext';
-import { estimateAmount, resourceLimit, resourceProblems, type ResourceField } from '../../../../src/commands/create/resourceBounds';
+import { resourceLimit, resourceProblems } from '../../../../src/commands/create/resourceBounds';
+import { estimateAmount, type ResourceField } from '../../../../src/model/estimateAmounts';
 
 const analyticsCpu: ResourceField = { group: 'analytics', kind: 'cpu' };
 const analyticsGpu: ResourceField = { group: 'analytics', kind: 'gpu' };
