@@ -1,8 +1,7 @@
 import { fork } from 'node:child_process';
 import * as http from 'node:http';
-import * as https from 'node:https';
 import * as path from 'node:path';
-import { createScpAxios } from '../../src/scp/axiosInstance';
+import { createScpAgents, createScpAxios } from '../../src/scp/axiosInstance';
 import { requestIdsFromHeaders } from '../../src/scp/errorMapping';
 import { redactUrl } from '../../src/scp/redact';
 import { baseHeaders, signAttempt } from '../../src/scp/requestSigning';
@@ -69,9 +68,11 @@ export async function measureClientOverhead(repoRoot: string): Promise<BenchMetr
   // A logger as the extension always has one (the entry and its redaction are part of the cost); it keeps one URL.
   const client = new ScpHttpClient({ endpoint, credentials, timeoutMs: 30_000, language: 'en-US', logger: { request: (entry) => (sentUrl ??= entry.url), retry: () => undefined } });
   const ske = new SkeApi(client);
-  const agent = new http.Agent({ keepAlive: true });
-  const axiosAgent = new http.Agent({ keepAlive: true });
-  const axiosAlone = createScpAxios({ httpAgent: axiosAgent, httpsAgent: new https.Agent(), maxBodyBytes: 50 * 1024 * 1024 });
+  // The baselines send through agents configured as the client's (keep-alive, idle-socket timeout): that is node:http's work, not the client's.
+  const { httpAgent: agent } = createScpAgents();
+  const axiosAgents = createScpAgents();
+  const axiosAgent = axiosAgents.httpAgent;
+  const axiosAlone = createScpAxios({ ...axiosAgents, maxBodyBytes: 50 * 1024 * 1024 });
   try {
     const listPage = (): Promise<unknown> => ske.listClusters({ page: 0, size: PAGE_SIZE });
     await listPage();
@@ -154,6 +155,7 @@ export async function measureClientOverhead(repoRoot: string): Promise<BenchMetr
     client.dispose();
     agent.destroy();
     axiosAgent.destroy();
+    axiosAgents.httpsAgent.destroy();
     stop();
   }
 }
