@@ -26,29 +26,39 @@ function isAccountWide(error: unknown): boolean {
   return isScpError(error) && (error.kind === 'auth' || error.kind === 'notEnabled' || error.kind === 'cancelled');
 }
 
-/** RUNNING clusters without a Cloud ML, for the create form's first step. */
-export async function createClusterItems(services: CatalogAccess, signal?: AbortSignal): Promise<PickItem<ChosenCluster>[]> {
+/**
+ * RUNNING clusters without a Cloud ML, for the create form's first step: each is added as soon as its lookup finds
+ * no Cloud ML (or fails; it is then offered anyway, with the reason it could not be checked), so the first ones can
+ * be chosen while the other lookups run. An account-wide failure rejects (nothing else would be worth listing).
+ */
+export async function createClusterItems(services: CatalogAccess, add: (items: PickItem<ChosenCluster>[]) => void, signal: AbortSignal): Promise<void> {
   const running = (await services.catalog.allClusters(signal)).filter((cluster) => cluster.status.toUpperCase() === 'RUNNING');
-  const looked = await Promise.all(
+  const item = (cluster: SkeCluster, error: unknown): PickItem<ChosenCluster> => ({
+    label: cluster.name,
+    description: clusterDescription(cluster),
+    detail: error === undefined ? undefined : vscode.l10n.t('Could not check for an existing Cloud ML: {0}', describeError(error)),
+    value: { id: cluster.id, name: cluster.name },
+  });
+  // After an account-wide failure the lookups still running add nothing: the pick shows that failure alone.
+  let failed = false;
+  await Promise.all(
     running.map(async (cluster) => {
+      let instance;
       try {
-        return { cluster, instance: await services.catalog.instanceOf(cluster.id, signal), error: undefined };
+        instance = await services.catalog.instanceOf(cluster.id, signal);
       } catch (error) {
-        if (isAccountWide(error)) throw error;
+        if (isAccountWide(error)) {
+          failed = true;
+          throw error;
+        }
         logError(services.log, error, `look up Cloud ML of cluster ${cluster.name}`);
         // Offered anyway (SCP refuses a second Cloud ML), with the reason it could not be checked.
-        return { cluster, instance: undefined, error };
+        if (!failed) add([item(cluster, error)]);
+        return;
       }
+      if (instance === undefined && !failed) add([item(cluster, undefined)]);
     }),
   );
-  return looked
-    .filter((entry) => entry.instance === undefined)
-    .map(({ cluster, error }) => ({
-      label: cluster.name,
-      description: clusterDescription(cluster),
-      detail: error === undefined ? undefined : vscode.l10n.t('Could not check for an existing Cloud ML: {0}', describeError(error)),
-      value: { id: cluster.id, name: cluster.name },
-    }));
 }
 
 function clusterDescription(cluster: SkeCluster): string {

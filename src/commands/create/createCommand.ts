@@ -33,7 +33,7 @@ export async function createCommand(services: CommandServices, arg?: unknown): P
   const steps = createCloudMlSteps({
     log: services.log,
     estimates,
-    clusterItems: () => createClusterItems(services),
+    clusterItems: (add, signal) => createClusterItems(services, add, signal),
     images: () => services.catalog.imageList(),
     isTaken: async (query) => (await cloudMl()).checkDuplication(query),
   });
