@@ -74,14 +74,15 @@ export function pickStep<C, T>(options: PickStepOptions<C, T>): WizardStep<C> {
       let answer;
       if (options.progressiveItems) {
         const source = options.progressiveItems;
-        lastItems = [];
+        const shown: PickItem<T>[] = [];
+        lastItems = shown;
         answer = await pickProgressively(
           ui,
           (add, signal) =>
             source(
               ctx,
               (more) => {
-                lastItems = [...lastItems, ...more];
+                shown.push(...more);
                 add(highlighted(more, current));
               },
               signal,

@@ -54,7 +54,7 @@ function startEmulatorProcess(repoRoot: string): Promise<{ ready: EmulatorProces
 /**
  * What the SCP client costs per request, in plain Node, in CPU time: the client's list call, the same request
  * through an axios instance configured as the client's (pre-signed headers, body left as text), and with bare
- * node:http, all keep-alive, against an emulator in another process (so its work is not counted). The budgeted
+ * node:http, all through keep-alive agents made as the client's (createScpAgents), against an emulator in another process (so its work is not counted). The budgeted
  * overhead is client minus axios alone: what is around axios, which is ours to make cheap. CPU time, not wall
  * time: the figure is CPU taken from the shared extension host, and on a busy machine wall time mostly measures
  * the waits for a core (this machine's two cores at load 10 moved the wall figure by 2× between runs). Rounds
@@ -130,7 +130,7 @@ export async function measureClientOverhead(repoRoot: string): Promise<BenchMetr
         label: 'axios itself, over bare node:http (CPU)',
         value: axiosCpu - bareCpu,
         unit: 'µs',
-        note: "the same request through an axios instance configured as the client's (createScpAxios), pre-signed headers, body left as text, minus bare; same alternating rounds. axios is the project's HTTP client and stays: this part is not the client's to cut",
+        note: "the same request through an axios instance configured as the client's (createScpAxios, agents from createScpAgents as the client's: keep-alive, idle-socket timeout), pre-signed headers, body left as text, minus bare (same agents); same alternating rounds. axios is the project's HTTP client and stays: this part is not the client's to cut",
       },
       {
         id: 'client.overhead',
