@@ -1,4 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
+import { linkedAbortController } from '../scp/cancellation';
 import { isScpError } from '../scp/scpError';
 import type { SkeCluster } from '../scp/skeSchemas';
 import type { ClusterCatalog } from '../explorer/clusterCatalog';
@@ -26,29 +28,63 @@ function isAccountWide(error: unknown): boolean {
   return isScpError(error) && (error.kind === 'auth' || error.kind === 'notEnabled' || error.kind === 'cancelled');
 }
 
-/** RUNNING clusters without a Cloud ML, for the create form's first step. */
-export async function createClusterItems(services: CatalogAccess, signal?: AbortSignal): Promise<PickItem<ChosenCluster>[]> {
-  const running = (await services.catalog.allClusters(signal)).filter((cluster) => cluster.status.toUpperCase() === 'RUNNING');
-  const looked = await Promise.all(
-    running.map(async (cluster) => {
-      try {
-        return { cluster, instance: await services.catalog.instanceOf(cluster.id, signal), error: undefined };
-      } catch (error) {
-        if (isAccountWide(error)) throw error;
-        logError(services.log, error, `look up Cloud ML of cluster ${cluster.name}`);
-        // Offered anyway (SCP refuses a second Cloud ML), with the reason it could not be checked.
-        return { cluster, instance: undefined, error };
+/**
+ * RUNNING clusters without a Cloud ML, for the create form's first step: each page's lookups start as soon as that
+ * page is listed, and a cluster is added as soon as its lookup finds no Cloud ML (or fails; it is then offered
+ * anyway, with the reason it could not be checked), so the first ones can be chosen while the rest are looked up.
+ * An account-wide failure rejects (nothing else would be worth listing).
+ */
+export async function createClusterItems(services: CatalogAccess, add: (items: PickItem<ChosenCluster>[]) => void, signal: AbortSignal): Promise<void> {
+  // One listener on the pick's signal for the whole fan-out, shared by a lookup per cluster.
+  const { controller, dispose } = linkedAbortController(signal);
+  setMaxListeners(0, controller.signal);
+  // After an account-wide failure the lookups still running add nothing: the pick shows that failure alone.
+  let failed = false;
+  const lookUp = async (cluster: SkeCluster): Promise<void> => {
+    let instance;
+    try {
+      instance = await services.catalog.instanceOf(cluster.id, controller.signal);
+    } catch (error) {
+      if (isAccountWide(error)) {
+        failed = true;
+        throw error;
       }
-    }),
-  );
-  return looked
-    .filter((entry) => entry.instance === undefined)
-    .map(({ cluster, error }) => ({
-      label: cluster.name,
-      description: clusterDescription(cluster),
-      detail: error === undefined ? undefined : vscode.l10n.t('Could not check for an existing Cloud ML: {0}', describeError(error)),
-      value: { id: cluster.id, name: cluster.name },
-    }));
+      logError(services.log, error, `look up Cloud ML of cluster ${cluster.name}`);
+      // Offered anyway (SCP refuses a second Cloud ML), with the reason it could not be checked.
+      if (!failed) add([clusterItem(cluster, error)]);
+      return;
+    }
+    if (instance === undefined && !failed) add([clusterItem(cluster, undefined)]);
+  };
+  const lookups: Promise<void>[] = [];
+  try {
+    await services.catalog.clusterList(Number.POSITIVE_INFINITY, controller.signal, (clusters) => {
+      for (const cluster of clusters) {
+        if (cluster.status.toUpperCase() !== 'RUNNING') continue;
+        const lookup = lookUp(cluster);
+        // Its failure is seen by Promise.all below, once every page is listed; until then it must not count as unhandled.
+        lookup.catch(() => undefined);
+        lookups.push(lookup);
+      }
+    });
+    await Promise.all(lookups);
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // After a failure, the lookups still running stop: nothing more will be offered.
+    controller.abort();
+    dispose();
+  }
+}
+
+function clusterItem(cluster: SkeCluster, error: unknown): PickItem<ChosenCluster> {
+  return {
+    label: cluster.name,
+    description: clusterDescription(cluster),
+    detail: error === undefined ? undefined : vscode.l10n.t('Could not check for an existing Cloud ML: {0}', describeError(error)),
+    value: { id: cluster.id, name: cluster.name },
+  };
 }
 
 function clusterDescription(cluster: SkeCluster): string {

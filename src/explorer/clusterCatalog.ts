@@ -115,17 +115,21 @@ export class ClusterCatalog implements vscode.Disposable {
     return this.pages.read(pageIndex, work, signal);
   }
 
-  /** The clusters of the first `pageLimit` pages (cached pages are reused), or of every page. */
-  async clusterList(pageLimit: number, signal?: AbortSignal): Promise<ClusterList> {
+  /**
+   * The clusters of the first `pageLimit` pages (cached pages are reused), or of every page. `onPage` gets each
+   * page's new clusters as soon as that page arrives, so a caller can start on them before the next page.
+   */
+  async clusterList(pageLimit: number, signal?: AbortSignal, onPage?: (clusters: SkeCluster[]) => void): Promise<ClusterList> {
     const seen = new Set<string>();
     const clusters: SkeCluster[] = [];
     for (let index = 0; ; index++) {
       const page = await this.clusterPage(index, signal);
-      for (const cluster of page.clusters) {
-        if (seen.has(cluster.id)) continue;
+      const fresh = page.clusters.filter((cluster) => !seen.has(cluster.id));
+      for (const cluster of fresh) {
         seen.add(cluster.id);
         clusters.push(cluster);
       }
+      onPage?.(fresh);
       const hasMore = page.hasMore && page.clusters.length > 0;
       if (!hasMore || index + 1 >= pageLimit) return { clusters, hasMore, count: page.count };
     }

@@ -1,6 +1,17 @@
 import axios, { type AxiosInstance } from 'axios';
-import type * as http from 'node:http';
-import type * as https from 'node:https';
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+/** Idle keep-alive sockets close before a typical server's 5 s keep-alive ends, so a POST never meets a dead socket. */
+const FREE_SOCKET_TIMEOUT_MS = 4_000;
+
+/** The keep-alive agents the SCP client sends through (one pair per client; `npm run bench` builds its axios baseline on the same). */
+export function createScpAgents(): { httpAgent: http.Agent; httpsAgent: https.Agent } {
+  return {
+    httpAgent: new http.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS }),
+    httpsAgent: new https.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS }),
+  };
+}
 
 /**
  * The axios instance under the SCP client: it sends the URL it is given as is (no base URL, no params, no

@@ -6,7 +6,8 @@ import { tolerantArray, tolerantObject } from './tolerantItems';
 /**
  * Requests and responses of the nine Cloud ML 1.0 operations (reference/cloud-ml-openapi-1.0.txt).
  * Responses are lenient (loose objects, unknown states, numbers or strings); requests are strict, since
- * they are what we send.
+ * they are what we send. Each exported schema is a z.lazy, built on its first parse rather than when
+ * dist/scpRuntime.js loads (see skeSchemas.ts).
  */
 
 const absentAsUndefined = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
@@ -14,44 +15,51 @@ const absentAsUndefined = <T>(value: T | null | undefined): T | undefined => val
 // ---------- responses ----------
 
 /** `GET /v1/cloud-ml/check-duplication`: `result: true` means the name or domain is already taken. */
-export const checkDuplicationResponseSchema = z.looseObject({ result: lenientBoolean });
-
-const analyticsEstimateSchema = z.looseObject({ cpu: quantity, gpu: quantity, memory: quantity });
-const applicationEstimateSchema = z.looseObject({ cpu: quantity, memory: quantity });
+export const checkDuplicationResponseSchema = z.lazy(() => z.looseObject({ result: lenientBoolean }));
 
 /** `GET /v1/cloud-ml/clusters/{id}/estimate`: values are numbers where they read as numbers. */
-export const clusterEstimateSchema = z.looseObject({
-  analytics: analyticsEstimateSchema.nullish().transform(absentAsUndefined),
-  application: applicationEstimateSchema.nullish().transform(absentAsUndefined),
-  copilot: analyticsEstimateSchema.nullish().transform(absentAsUndefined),
+export const clusterEstimateSchema = z.lazy(() => {
+  const analyticsEstimateSchema = z.looseObject({ cpu: quantity, gpu: quantity, memory: quantity });
+  const applicationEstimateSchema = z.looseObject({ cpu: quantity, memory: quantity });
+  return z.looseObject({
+    analytics: analyticsEstimateSchema.nullish().transform(absentAsUndefined),
+    application: applicationEstimateSchema.nullish().transform(absentAsUndefined),
+    copilot: analyticsEstimateSchema.nullish().transform(absentAsUndefined),
+  });
 });
 
-export const cloudMlImageSchema = z.looseObject({
-  image_id: z.string().min(1),
-  image_name: optionalText,
-  display_version: optionalText,
-  k8s_version: optionalText,
-  copilot_enabled: optionalBoolean.transform((v) => v ?? false),
-});
+export const cloudMlImageSchema = z.lazy(() =>
+  z.looseObject({
+    image_id: z.string().min(1),
+    image_name: optionalText,
+    display_version: optionalText,
+    k8s_version: optionalText,
+    copilot_enabled: optionalBoolean.transform((v) => v ?? false),
+  }),
+);
 
 /** `GET /v1/cloud-ml/images`. A malformed image (an empty id) is dropped. */
-export const imagesResponseSchema = z.looseObject({
-  contents: tolerantArray(cloudMlImageSchema, 'contents')
-    .nullable()
-    .transform((v) => v ?? []),
-  total_count: optionalNumber,
-});
+export const imagesResponseSchema = z.lazy(() =>
+  z.looseObject({
+    contents: tolerantArray(cloudMlImageSchema, 'contents')
+      .nullable()
+      .transform((v) => v ?? []),
+    total_count: optionalNumber,
+  }),
+);
 
 /** `GET /v1/cloud-ml/clusters/{id}/check-releasable`: exceptions say why not (strings or objects). */
-export const checkReleasableResponseSchema = z.looseObject({
-  result: lenientBoolean,
-  exceptions: z
-    .array(z.unknown())
-    .nullish()
-    .transform((items) => (items ?? []).map(describeException)),
-});
+export const checkReleasableResponseSchema = z.lazy(() =>
+  z.looseObject({
+    result: lenientBoolean,
+    exceptions: z
+      .array(z.unknown())
+      .nullish()
+      .transform((items) => (items ?? []).map(describeException)),
+  }),
+);
 
-const cloudMlDetailFields = z.looseObject({
+const cloudMlDetailFields = () => z.looseObject({
   cloud_ml_id: z.string().min(1),
   cloud_ml_name: z.string(),
   cloud_ml_state: optionalText,
@@ -86,31 +94,35 @@ const cloudMlDetailFields = z.looseObject({
  * CloudMLDetailResponse (show, update, and `cloud_ml` of the cluster product). Unknown fields are kept
  * for display, except that any field named like a secret is masked: the UI shows every field.
  */
-export const cloudMlDetailSchema = cloudMlDetailFields.transform((detail) => redactObject(detail));
+export const cloudMlDetailSchema = z.lazy(() => cloudMlDetailFields().transform((detail) => redactObject(detail)));
 
 /**
  * `GET /v1/cloud-ml/clusters/{id}`: `cloud_ml` is empty or absent when the cluster has no Cloud ML (undefined),
  * and null when there is one this client cannot read (no id): it is dropped and reported, the call succeeds.
  */
-export const clusterProductResponseSchema = z.looseObject({
-  cloud_ml: z.preprocess((v) => (v === null || isEmptyObject(v) ? undefined : v), tolerantObject(cloudMlDetailSchema, 'cloud_ml').optional()),
-  cloud_ml_common: z.record(z.string(), z.unknown()).nullish().transform(absentAsUndefined),
-});
+export const clusterProductResponseSchema = z.lazy(() =>
+  z.looseObject({
+    cloud_ml: z.preprocess((v) => (v === null || isEmptyObject(v) ? undefined : v), tolerantObject(cloudMlDetailSchema, 'cloud_ml').optional()),
+    cloud_ml_common: z.record(z.string(), z.unknown()).nullish().transform(absentAsUndefined),
+  }),
+);
 
 /** `POST /v1/cloud-ml` (AsyncResponse): `resource_id` is the new cloud_ml_id. */
-export const createResponseSchema = z.looseObject({
-  resource_id: z.string().min(1),
-  request_id: optionalText,
-  project_id: optionalText,
-});
+export const createResponseSchema = z.lazy(() =>
+  z.looseObject({
+    resource_id: z.string().min(1),
+    request_id: optionalText,
+    project_id: optionalText,
+  }),
+);
 
 // ---------- requests ----------
 
-const nonBlank = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' });
-const amount = z.number().finite().nonnegative();
-
 /** CloudMLRequest. The registry credentials are the container registry's own key, not the SCP key. */
-export const cloudMlCreateRequestSchema = z.strictObject({
+export const cloudMlCreateRequestSchema = z.lazy(() => {
+  const nonBlank = z.string().refine((s) => s.trim() !== '', { message: 'must not be empty' });
+  const amount = z.number().finite().nonnegative();
+  return z.strictObject({
   cloud_ml_name: nonBlank,
   cluster_id: nonBlank,
   image_id: nonBlank,
@@ -128,10 +140,11 @@ export const cloudMlCreateRequestSchema = z.strictObject({
   application_resource: z.strictObject({ cpu: amount, memory: amount }).optional(),
   copilot: z.strictObject({ cpu: amount, gpu: z.string().optional(), memory: amount }).optional(),
   tags: z.array(z.strictObject({ key: nonBlank, value: z.string() })).optional(),
+  });
 });
 
 /** CloudMLUpdateRequest: only the description can change. */
-export const cloudMlUpdateRequestSchema = z.strictObject({ description: z.string() });
+export const cloudMlUpdateRequestSchema = z.lazy(() => z.strictObject({ description: z.string() }));
 
 // ---------- types ----------
 

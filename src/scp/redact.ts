@@ -26,7 +26,8 @@ export function isSensitiveKey(name: string): boolean {
  */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  for (const secret of expandSecrets(secrets)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  // Most texts (every request URL logged) hold no secret: finding that out needs no list of forms to be built.
+  if (holdsAnySecret(out, secrets)) for (const secret of expandSecrets(secrets)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   // Every pattern below needs one of the sensitive words: text without one (nearly every URL) is done here.
   if (!SENSITIVE_KEY.test(out)) return out;
   // "some_secret_key": "value"  (JSON, also when a server echoes the body in an error detail)
@@ -97,6 +98,20 @@ function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<o
     copy[key] = isSensitiveKey(key) ? REDACTED : redactValue(child, secrets, seen);
   }
   return copy;
+}
+
+/** Characters that URL encoding and JSON escaping leave as they are: a secret made of them has one written form. */
+const SAME_IN_EVERY_FORM = /^[A-Za-z0-9_.!~*'()-]*$/;
+
+/** Whether `text` holds any of `secrets` in any form expandSecrets lists (without building that list). */
+function holdsAnySecret(text: string, secrets: readonly string[]): boolean {
+  for (const secret of secrets) {
+    if (secret.length < MIN_REDACTED_VALUE_LENGTH) continue;
+    if (text.includes(secret)) return true;
+    if (SAME_IN_EVERY_FORM.test(secret)) continue;
+    if (text.includes(encodeURIComponent(secret)) || text.includes(JSON.stringify(secret).slice(1, -1))) return true;
+  }
+  return false;
 }
 
 /** Each secret as written and as it would look URL-encoded or JSON-escaped; longest first. Short values are left out. */

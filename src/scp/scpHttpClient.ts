@@ -1,9 +1,10 @@
 import type { AxiosInstance } from 'axios';
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
+import type * as https from 'node:https';
 import type { z } from 'zod';
-import { createScpAxios } from './axiosInstance';
-import { cancelledError, linkedAbortController, sleep } from './cancellation';
+import { createScpAgents, createScpAxios } from './axiosInstance';
+import { AttemptSignal } from './attemptSignal';
+import { cancelledError, sleep } from './cancellation';
 import type { ConcurrencyLimiter } from './concurrencyLimiter';
 import { serviceBaseUrl, type EndpointConfig } from './endpoints';
 import { errorFromNetworkFailure, requestIdsFromHeaders, type FailedRequest } from './errorMapping';
@@ -104,8 +105,6 @@ export interface ScpRequest<T> {
 
 /** A Retry-After longer than this is not waited for: the call fails and the user decides. */
 const MAX_RETRY_AFTER_MS = 30_000;
-/** Idle keep-alive sockets close before a typical server's 5 s keep-alive ends, so a POST never meets a dead socket. */
-const FREE_SOCKET_TIMEOUT_MS = 4_000;
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 /** The time one attempt may take, and the call's whole bound (the timeout sentence names that one). */
@@ -121,14 +120,15 @@ interface AttemptTime {
  */
 export class ScpHttpClient {
   private readonly axios: AxiosInstance;
-  private readonly httpAgent = new http.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS });
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
   /** Secret keys seen so far: masked in every URL, message and log entry. */
   private readonly knownSecrets = new Set<string>();
   /** Base URL per service: checked and normalized once, not on every request. */
   private readonly baseUrls = new Map<string, string>();
 
   constructor(private readonly options: ScpHttpClientOptions) {
+    ({ httpAgent: this.httpAgent, httpsAgent: this.httpsAgent } = createScpAgents());
     this.axios = createScpAxios({ httpAgent: this.httpAgent, httpsAgent: this.httpsAgent, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES });
   }
 
@@ -199,11 +199,11 @@ export class ScpHttpClient {
     attempt: number,
     time: AttemptTime,
   ): Promise<AttemptOutcome<T>> {
-    const { controller, dispose } = linkedAbortController(request.signal);
+    const signal = new AttemptSignal(request.signal);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      signal.abort();
     }, time.limitMs);
     const started = performance.now();
     // The signature of this attempt joins the body's secrets: a server may echo either back in an error.
@@ -224,7 +224,7 @@ export class ScpHttpClient {
       attemptSecrets.push(signed.signature);
       const language = typeof this.options.language === 'function' ? this.options.language() : this.options.language;
       const headers = baseHeaders({ service: request.service, apiVersion: request.apiVersion, language, hasBody: bodyText !== undefined, userAgent: this.options.userAgent });
-      const response = await this.axios.request<string>({ url, method, data: bodyText, signal: controller.signal, headers: { ...headers, ...signed.headers } });
+      const response = await this.axios.request<string>({ url, method, data: bodyText, signal, headers: { ...headers, ...signed.headers } });
       status = response.status;
       const responseHeaders = plainHeaders(response.headers);
       requestId = requestIdsFromHeaders(responseHeaders)[0];
@@ -246,7 +246,7 @@ export class ScpHttpClient {
       outcome = { ok: false, error: scpError };
     } finally {
       clearTimeout(timer);
-      dispose();
+      signal.dispose();
     }
     const logger = this.options.logger;
     if (!logger) return outcome;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ClusterRecord, ImageRecord } from '../../src/emulator/emulatorState';
 import { BACK } from '../../src/ui/userInput';
 import { clusterNamed, clusterTarget, instancesNamed, requestsTo } from '../support/emulatorTargets';
+import { FAST_RETRIES } from '../support/fastRetries';
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type RecordedPrompt, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { useActionsFixture } from './actionsFixture';
 
@@ -179,9 +180,51 @@ describe('create', function () {
   });
 
   it('offers only RUNNING clusters without a Cloud ML from the palette', async () => {
-    const ui = await runCreate([CANCEL]);
+    // Cancelled once every lookup has answered, so the pick holds all it will ever offer.
+    const ui = await runCreate([(prompt) => (prompt.sourceFinished ? CANCEL : { value: 'still filling' })]);
+    assert.equal(ui.prompts[0].sourceFinished, true);
     assert.deepEqual(
       ui.prompts[0].items.map((item) => item.label),
+      ['ds-sandbox'],
+    );
+  });
+
+  it('offers a free cluster as soon as its own lookup answers, while the other lookups still run', async () => {
+    const { emu } = fixture();
+    // The lookups of the clusters that have a Cloud ML hang: a pick that waited for every lookup would offer nothing yet.
+    for (const name of ['ml-prod-cluster', 'analytics-dev', 'recsys-staging']) {
+      emu.admin.injectFault({ kind: 'hang', method: 'GET', path: `/v1/cloud-ml/clusters/${clusterNamed(emu, name).id}`, exact: true });
+    }
+    const ui = await runCreate(['ds-sandbox', CANCEL]);
+    const pick = ui.prompts[0];
+    assert.equal(pick.outcome, 'picked');
+    assert.deepEqual(
+      pick.items.map((item) => item.label),
+      ['ds-sandbox'],
+    );
+    assert.equal(pick.sourceFinished, false, 'chosen while the other lookups were still running');
+    assert.equal(ui.prompts[1]?.kind, 'input', 'the form went on to the name');
+  });
+
+  it('when the clusters cannot be listed, the cluster pick offers Retry with the reason, and Retry lists them again', async () => {
+    const { api, emu } = fixture();
+    emu.admin.injectFault({ kind: 'status', status: 500, method: 'GET', path: '/v1/clusters', count: 4 });
+    api.setClientTiming(FAST_RETRIES);
+    let ui: ScriptedUserInput;
+    try {
+      ui = await runCreate(['$(refresh) Retry', 'ds-sandbox', CANCEL]);
+    } finally {
+      api.setClientTiming(undefined);
+    }
+    const [failed, again] = ui.prompts;
+    assert.deepEqual(
+      failed.items.map((item) => item.label),
+      ['$(refresh) Retry'],
+    );
+    assert.ok((failed.items[0].description ?? '') !== '', 'the Retry row says why');
+    assert.equal(again.step, failed.step, 'Retry asks the same step again');
+    assert.deepEqual(
+      again.items.map((item) => item.label),
       ['ds-sandbox'],
     );
   });

@@ -30,8 +30,8 @@ import { retryablePickStep } from './retryablePickStep';
 export interface CreateWizardDeps {
   log: ExtensionLog;
   estimates: ClusterEstimates;
-  /** RUNNING clusters without a Cloud ML. */
-  clusterItems(): Promise<PickItem<ChosenCluster>[]>;
+  /** RUNNING clusters without a Cloud ML, each added as soon as it is known to have none. */
+  clusterItems(add: (items: PickItem<ChosenCluster>[]) => void, signal: AbortSignal): Promise<void>;
   images(): Promise<CloudMlImage[]>;
   /** check-duplication: true = taken. */
   isTaken(query: DuplicationQuery): Promise<boolean>;
@@ -77,7 +77,8 @@ function clusterStep(deps: CreateWizardDeps): WizardStep<CreateCloudMlContext> {
   return retryablePickStep<CreateCloudMlContext, ChosenCluster>({
     id: 'cluster',
     label: vscode.l10n.t('Cluster'),
-    items: () => deps.clusterItems(),
+    // Shown at once (busy) and filled as the lookups answer: the first clusters can be chosen before the last lookup.
+    progressiveItems: (_ctx, add, signal) => deps.clusterItems(add, signal),
     get: (ctx) => ctx.cluster,
     set: (ctx, cluster) => {
       chooseCluster(ctx, cluster);

@@ -52,7 +52,7 @@ export async function runCreateForm(services: CommandServices, ctx: CreateCloudM
   const steps = createCloudMlSteps({
     log: services.log,
     estimates,
-    clusterItems: () => createClusterItems(services),
+    clusterItems: (add, signal) => createClusterItems(services, add, signal),
     images: () => services.catalog.imageList(),
     isTaken: async (query) => (await cloudMl()).checkDuplication(query),
   });

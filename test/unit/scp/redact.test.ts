@@ -12,6 +12,12 @@ describe('scp redaction', () => {
     assert.match(out, /^key \*\*\* enc \*\*\* json a\\"\*\*\*$/);
   });
 
+  it('masks a secret that appears only URL-encoded, or only JSON-escaped', () => {
+    assert.equal(redactText(`https://h/v1?q=${encodeURIComponent(secret)}`, ['unrelated-value', secret]), 'https://h/v1?q=***');
+    const quoted = 'pa"ss\\word-1234';
+    assert.equal(redactText(`{"note":"${JSON.stringify(quoted).slice(1, -1)}"}`, [quoted]), '{"note":"***"}');
+  });
+
   it('masks values written after a sensitive key in JSON, query and header form', () => {
     assert.equal(redactText('{"custom_registry_access_secret_key":"abc\\"def","name":"x"}'), '{"custom_registry_access_secret_key":"***","name":"x"}');
     assert.equal(redactText('a=1&client_secret=xyz&b=2'), 'a=1&client_secret=***&b=2');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { z } from 'zod';
 import { ConcurrencyLimiter } from '../../../src/scp/concurrencyLimiter';
 import { ScpError } from '../../../src/scp/scpError';
@@ -245,6 +246,15 @@ describe('scp http client (canned server)', () => {
       const already = await rejection(client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody, signal: abort.signal }));
       assert.equal(already.kind, 'cancelled');
       assert.equal(server.requests.length, 1, 'nothing is sent once aborted');
+    });
+
+    it("leaves no listener on the caller's signal once its requests are answered or failed", async () => {
+      const { client } = testClient(server.url, credentials, { maxRetries: 0 });
+      const session = new AbortController();
+      server.reply({ status: 200, body: '{}' }, { status: 404, body: '' });
+      await client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody, signal: session.signal });
+      await rejection(client.request({ service: 'ske', method: 'GET', path: '/v1/clusters', schema: anyBody, signal: session.signal }));
+      assert.equal(getEventListeners(session.signal, 'abort').length, 0);
     });
 
     it('refuses plain http to a remote host before sending anything', async () => {

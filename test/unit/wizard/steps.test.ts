@@ -132,6 +132,34 @@ describe('wizard steps', () => {
       assert.equal(ui.prompts[0].emptyMessage, 'No cluster');
     });
 
+    it('a progressive source shows the pick at once and can be answered before the source is done', async () => {
+      const ctx: { cluster?: string } = { cluster: 'c2' };
+      let release!: () => void;
+      const rest = new Promise<void>((resolve) => (release = resolve));
+      let stoppedEarly = false;
+      const step = pickStep<typeof ctx, string>({
+        id: 'cluster',
+        label: 'Cluster',
+        progressiveItems: async (_ctx, add, signal) => {
+          add([{ label: 'one', value: 'c1' }]);
+          add([{ label: 'two', value: 'c2' }]);
+          if (!signal.aborted) await Promise.race([rest, new Promise((resolve) => signal.addEventListener('abort', resolve))]);
+          stoppedEarly = signal.aborted;
+          add([{ label: 'three', value: 'c3' }]);
+        },
+        get: (c) => c.cluster,
+        set: (c, value) => (c.cluster = value),
+      });
+      const ui = new ScriptedUserInput(['one']);
+      await run([step], ctx, ui);
+      release();
+      assert.equal(ctx.cluster, 'c1');
+      assert.equal(ui.prompts[0].activeValue, 'c2', 'the current answer is highlighted');
+      assert.equal(ui.prompts[0].sourceFinished, false, 'answered while the source was still adding');
+      assert.ok(stoppedEarly, 'closing the pick aborts the source');
+      assert.equal(step.summary?.(ctx), 'one', 'the summary shows the label of the chosen item');
+    });
+
     it('an empty list cannot be answered with an item: the script fails loudly', async () => {
       const ctx: { v?: string } = {};
       const step = pickStep<typeof ctx, string>({ id: 'v', label: 'V', items: () => Promise.resolve([]), get: (c) => c.v, set: (c, v) => (c.v = v), emptyMessage: 'Nothing here' });
