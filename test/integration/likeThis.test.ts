@@ -81,9 +81,11 @@ describe('like this', function () {
   });
 
   it('from the palette: the instance is picked as the lookups answer, then the form opens with its copy', async () => {
-    const ui = await run(['ml-prod', CANCEL]);
+    // The cluster step fills as each cluster's lookup answers: cancelled once they all have.
+    const ui = await run(['ml-prod', (prompt) => (prompt.sourceFinished ? CANCEL : { value: 'still filling' })]);
     assert.equal(ui.prompts[0].title, 'Create Cloud ML Like This');
     assert.equal(ui.prompts[1].title, TITLE);
+    assert.equal(ui.prompts[1].sourceFinished, true);
     assert.deepEqual(
       ui.prompts[1].items.map((item) => item.label),
       ['ds-sandbox'],
@@ -94,7 +96,7 @@ describe('like this', function () {
     const { api } = fixture();
     const panel = await api.panels.showDetails(instanceTarget(fixture(), 'ml-prod'));
     try {
-      const ui = new ScriptedUserInput([CANCEL]);
+      const ui = new ScriptedUserInput([(prompt) => (prompt.sourceFinished ? CANCEL : { value: 'still filling' })]);
       api.setUserInput(ui);
       await panel.receive({ type: 'createLikeThis' });
       ui.assertFinished();
