@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { saveArtifacts } from '../host/hostArtifacts';
-import { artifactsDir, findRepoRoot } from '../host/hostPaths';
-import { startWorkbench, type WorkbenchSession } from '../host/workbenchSession';
+import { findRepoRoot } from '../host/hostPaths';
 import { packagedVsix } from './support/packagedVsix';
-import { QuickInput } from './support/quickInput';
-import { ScenarioScreenshots } from './support/scenarioScreenshots';
+import { useWorkbenchScenario } from './support/workbenchScenario';
 import { ACCOUNT_STATUS_ITEM, activityBarItem, resizeSideBar, statusBarItem, waitForTreeRows, welcomeButton } from './support/workbenchSurfaces';
 
 /**
@@ -45,41 +42,18 @@ function welcomeParts(contents: string): { paragraphs: string[]; buttons: string
 
 describe('Korean in the real UI: welcome view, tree and a form step with the display language set to Korean', function () {
   this.timeout(120_000);
-  const repoRoot = findRepoRoot();
-  const shots = new ScenarioScreenshots(repoRoot, 'korean');
+  const scenario = useWorkbenchScenario({
+    name: 'korean',
+    setUp: async () => {
+      // Packaging (when no other scenario did it first), two installs, cold start.
+      const vsix = await packagedVsix(findRepoRoot());
+      return { extension: { vsixPath: vsix.path }, locale: 'ko', viewport: { width: 1280, height: 800 } };
+    },
+  });
+  const { repoRoot, session, shots } = scenario;
   const nls = readJson(path.join(repoRoot, 'package.nls.ko.json'));
   const englishNls = readJson(path.join(repoRoot, 'package.nls.json'));
   const bundle = readJson(path.join(repoRoot, 'l10n', 'bundle.l10n.ko.json'));
-  let wb: WorkbenchSession | undefined;
-  let quick: QuickInput;
-  let stopped = false;
-
-  const session = (): WorkbenchSession => {
-    if (!wb) throw new Error('The workbench did not start.');
-    return wb;
-  };
-
-  before(async function () {
-    this.timeout(360_000); // packaging (when no other scenario did it first), two installs, cold start
-    shots.clearEarlierRun();
-    const vsix = await packagedVsix(repoRoot);
-    wb = await startWorkbench({ extension: { vsixPath: vsix.path }, locale: 'ko', viewport: { width: 1280, height: 800 } });
-    quick = new QuickInput(wb.page);
-  });
-
-  beforeEach(function () {
-    if (stopped) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    stopped = true;
-    await saveArtifacts(artifactsDir(repoRoot, 'e2e-korean'), { page: wb.page, lines: wb.lines, userDataDir: wb.profile.userDataDir }, console.log);
-  });
-
-  after(async () => {
-    await wb?.stop();
-  });
 
   it("the workbench's display language is Korean (the language code-server's NLS script gives it)", async () => {
     const { page } = session();
@@ -128,15 +102,15 @@ describe('Korean in the real UI: welcome view, tree and a form step with the dis
 
   it("Create Cloud ML from the command palette by its Korean title: the first step's title and question are Korean", async () => {
     const { page } = session();
-    await quick.runCommand(`${nls.category}: ${nls['command.create']}`);
+    await scenario.quick.runCommand(`${nls.category}: ${nls['command.create']}`);
     // "(1/17)" is VS Code's own step counter (English core); the title and the question are the extension's.
-    await quick.waitForStep({
+    await scenario.quick.waitForStep({
       title: `${korean(bundle, 'Create Cloud ML')} (1/17)`,
       placeholder: korean(bundle, 'The SKE cluster to install Cloud ML on (RUNNING, without Cloud ML)'),
     });
     // The pick loads its clusters after it shows: the RUNNING one without Cloud ML, described in Korean.
-    await quick.row(`ds-sandbox, ${korean(bundle, '{0} · {1} nodes', 'v1.29.8', 3)}`).waitFor();
+    await scenario.quick.row(`ds-sandbox, ${korean(bundle, '{0} · {1} nodes', 'v1.29.8', 3)}`).waitFor();
     await shots.take(page, 'create-first-step');
-    await quick.escape();
+    await scenario.quick.escape();
   });
 });

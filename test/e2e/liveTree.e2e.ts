@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
-import { saveArtifacts } from '../host/hostArtifacts';
-import { artifactsDir, findRepoRoot } from '../host/hostPaths';
-import { startWorkbench, type WorkbenchSession } from '../host/workbenchSession';
 import { expandActivityView, homeWithScpconf, importScpconfProfile, secondClient, settleSeededDeployment } from './support/emulatorProfile';
-import { QuickInput } from './support/quickInput';
-import { ScenarioScreenshots } from './support/scenarioScreenshots';
+import { useWorkbenchScenario } from './support/workbenchScenario';
 import { DEPLOYMENTS_STATUS_ITEM, resizeSideBar, statusBarItem, treeRow } from './support/workbenchSurfaces';
 
 const NAME = 'colleague-ml';
@@ -22,45 +18,24 @@ const CLUSTER_LOOKUP = 'GET /v1/cloud-ml/clusters/{id}';
  */
 describe('A deployment started elsewhere moves in the tree and the Activity view on its own', function () {
   this.timeout(120_000);
-  const repoRoot = findRepoRoot();
-  const shots = new ScenarioScreenshots(repoRoot, 'live-tree');
   let emulator: RunningEmulator;
   let home: string | undefined;
-  let wb: WorkbenchSession | undefined;
-  let quick: QuickInput;
-  let stopped = false;
-
-  const session = (): WorkbenchSession => {
-    if (!wb) throw new Error('The workbench did not start.');
-    return wb;
-  };
+  const scenario = useWorkbenchScenario({
+    name: 'live-tree',
+    setUpTimeoutMs: 300_000,
+    setUp: async () => {
+      emulator = await startEmulator({ host: '127.0.0.1', port: 0, deploySeconds: DEPLOY_SECONDS });
+      settleSeededDeployment(emulator);
+      home = homeWithScpconf(emulator);
+      return { settings: { 'scpCloudMl.pollIntervalSeconds': 1 }, env: { HOME: home }, viewport: { width: 1280, height: 800 } };
+    },
+    tearDown: async () => {
+      await emulator?.close();
+      if (home) fs.rmSync(home, { recursive: true, force: true });
+    },
+  });
+  const { session, shots } = scenario;
   const clusterLookups = (): number => emulator.admin.counters().byRoute[CLUSTER_LOOKUP] ?? 0;
-
-  before(async function () {
-    this.timeout(300_000);
-    shots.clearEarlierRun();
-    emulator = await startEmulator({ host: '127.0.0.1', port: 0, deploySeconds: DEPLOY_SECONDS });
-    settleSeededDeployment(emulator);
-    home = homeWithScpconf(emulator);
-    wb = await startWorkbench({ settings: { 'scpCloudMl.pollIntervalSeconds': 1 }, env: { HOME: home }, viewport: { width: 1280, height: 800 } });
-    quick = new QuickInput(wb.page);
-  });
-
-  beforeEach(function () {
-    if (stopped) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    stopped = true;
-    await saveArtifacts(artifactsDir(repoRoot, 'e2e-live-tree'), { page: wb.page, lines: wb.lines, userDataDir: wb.profile.userDataDir }, console.log);
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await emulator?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  });
 
   it('a colleague creates Cloud ML on ds-sandbox with their own client; the person connects and sees it CREATING, in progress, started elsewhere', async () => {
     const { page } = session();
@@ -78,7 +53,7 @@ describe('A deployment started elsewhere moves in the tree and the Activity view
       custom_registry_access_secret_key: 'colleague-registry-secret',
     });
 
-    await importScpconfProfile(page, quick);
+    await importScpconfProfile(page, scenario.quick);
     await resizeSideBar(page, 470);
     await expandActivityView(page);
     await treeRow(page, `${NAME} CREATING · Cloud ML 1.5.0`).waitFor({ timeout: 30_000 });

@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
-import { saveArtifacts } from '../host/hostArtifacts';
-import { artifactsDir, findRepoRoot } from '../host/hostPaths';
-import { startWorkbench, type WorkbenchSession } from '../host/workbenchSession';
+import { findRepoRoot } from '../host/hostPaths';
+import { homeWithScpconf } from './support/emulatorProfile';
 import { packagedVsix } from './support/packagedVsix';
-import { QuickInput } from './support/quickInput';
-import { ScenarioScreenshots } from './support/scenarioScreenshots';
+import { useWorkbenchScenario } from './support/workbenchScenario';
 import {
   ACCOUNT_STATUS_ITEM,
   DEPLOYMENTS_STATUS_ITEM,
@@ -66,60 +63,32 @@ const signInStep = (n: number): string => `Sign in to SCP (${n}/5)`;
 
 describe("A person's path through the real UI, with the packaged .vsix installed", function () {
   this.timeout(120_000);
-  const repoRoot = findRepoRoot();
-  const shots = new ScenarioScreenshots(repoRoot, 'journey');
   let runnerEmulator: RunningEmulator | undefined;
   let home: string | undefined;
-  let wb: WorkbenchSession | undefined;
-  let quick: QuickInput;
-  let stopped = false;
-
-  const session = (): WorkbenchSession => {
-    if (!wb) throw new Error('The workbench did not start.');
-    return wb;
-  };
-
-  before(async function () {
-    this.timeout(360_000); // packaging (when the packaging check did not run first), install, cold start
-    shots.clearEarlierRun();
-    const vsix = await packagedVsix(repoRoot);
-    runnerEmulator = await startEmulator({ host: '127.0.0.1', port: 0, accessKey: RUNNER_ACCESS_KEY, secretKey: RUNNER_SECRET_KEY });
-    // The extension host's home, so "Import from ~/.scpconf" reads a known ~/.scpconf (Terraform v2 format).
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-e2e-home-'));
-    const scpconf = path.join(home, '.scpconf');
-    fs.mkdirSync(scpconf);
-    fs.writeFileSync(
-      path.join(scpconf, 'config.json'),
-      JSON.stringify({ 'auth-url': 'https://iam.e.samsungsdscloud.com/v1', 'default-region': 'kr-west1', 'endpoint-override': runnerEmulator.url }),
-    );
-    fs.writeFileSync(path.join(scpconf, 'credentials.json'), JSON.stringify({ 'access-key': RUNNER_ACCESS_KEY, 'secret-key': RUNNER_SECRET_KEY }));
-    wb = await startWorkbench({
-      extension: { vsixPath: vsix.path },
-      // Poll every second so the 8 s deployments of the built-in emulator are seen promptly. The seed's
-      // analytics-dev-ml is CREATING for its first two minutes and is followed once the tree shows it (started
-      // elsewhere): kept out of the status bar, whose steps here are about this person's own create, update and delete.
-      settings: { 'scpCloudMl.pollIntervalSeconds': 1, 'scpCloudMl.notifyExternalChanges': 'off' },
-      env: { HOME: home },
-      viewport: { width: 1280, height: 800 },
-    });
-    quick = new QuickInput(wb.page);
+  const scenario = useWorkbenchScenario({
+    name: 'journey',
+    setUp: async () => {
+      // Packaging (when the packaging check did not run first), install, cold start.
+      const vsix = await packagedVsix(findRepoRoot());
+      runnerEmulator = await startEmulator({ host: '127.0.0.1', port: 0, accessKey: RUNNER_ACCESS_KEY, secretKey: RUNNER_SECRET_KEY });
+      // The extension host's home, so "Import from ~/.scpconf" reads a known ~/.scpconf (Terraform v2 format).
+      home = homeWithScpconf(runnerEmulator);
+      return {
+        extension: { vsixPath: vsix.path },
+        // Poll every second so the 8 s deployments of the built-in emulator are seen promptly. The seed's
+        // analytics-dev-ml is CREATING for its first two minutes and is followed once the tree shows it (started
+        // elsewhere): kept out of the status bar, whose steps here are about this person's own create, update and delete.
+        settings: { 'scpCloudMl.pollIntervalSeconds': 1, 'scpCloudMl.notifyExternalChanges': 'off' },
+        env: { HOME: home },
+        viewport: { width: 1280, height: 800 },
+      };
+    },
+    tearDown: async () => {
+      await runnerEmulator?.close();
+      if (home) fs.rmSync(home, { recursive: true, force: true });
+    },
   });
-
-  beforeEach(function () {
-    if (stopped) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    stopped = true;
-    await saveArtifacts(artifactsDir(repoRoot, 'e2e-journey'), { page: wb.page, lines: wb.lines, userDataDir: wb.profile.userDataDir }, console.log);
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await runnerEmulator?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
-  });
+  const { session, shots } = scenario;
 
   it('the installed extension adds the SCP Cloud ML view; its welcome view offers the three ways in', async () => {
     const { page, profile } = session();
@@ -140,23 +109,23 @@ describe("A person's path through the real UI, with the packaged .vsix installed
     const { page } = session();
     const emulatorUrl = runnerEmulator!.url;
     await welcomeButton(page, 'Connect to SCP').click();
-    await quick.answer({ title: signInStep(1), message: 'A name for this connection' }, 'wrong secret');
-    await quick.choose({ title: signInStep(2), placeholder: 'Which SCP environment' }, 'Enterprise', 'Samsung Cloud Platform Enterprise');
-    await quick.choose({ title: signInStep(3), placeholder: 'Choose the region' }, 'endpoint override', 'Advanced: endpoint override…');
-    await quick.answer({ title: signInStep(3), placeholder: 'https://host:port', message: 'One base URL for every SCP service' }, emulatorUrl);
-    await quick.row(`Change the endpoint override…, ${emulatorUrl}`).waitFor();
-    await quick.choose({ title: signInStep(3), placeholder: 'Choose the region' }, 'kr-west1', 'kr-west1');
-    await quick.answer({ title: signInStep(4), message: 'The access key of your SCP authentication key' }, RUNNER_ACCESS_KEY);
-    const secretStep = await quick.waitForStep({ title: signInStep(5), message: 'The secret key that belongs to this access key' });
+    await scenario.quick.answer({ title: signInStep(1), message: 'A name for this connection' }, 'wrong secret');
+    await scenario.quick.choose({ title: signInStep(2), placeholder: 'Which SCP environment' }, 'Enterprise', 'Samsung Cloud Platform Enterprise');
+    await scenario.quick.choose({ title: signInStep(3), placeholder: 'Choose the region' }, 'endpoint override', 'Advanced: endpoint override…');
+    await scenario.quick.answer({ title: signInStep(3), placeholder: 'https://host:port', message: 'One base URL for every SCP service' }, emulatorUrl);
+    await scenario.quick.row(`Change the endpoint override…, ${emulatorUrl}`).waitFor();
+    await scenario.quick.choose({ title: signInStep(3), placeholder: 'Choose the region' }, 'kr-west1', 'kr-west1');
+    await scenario.quick.answer({ title: signInStep(4), message: 'The access key of your SCP authentication key' }, RUNNER_ACCESS_KEY);
+    const secretStep = await scenario.quick.waitForStep({ title: signInStep(5), message: 'The secret key that belongs to this access key' });
     assert.equal(secretStep.inputType, 'password', 'the secret key is typed into a password box');
-    await quick.typeAndEnter('not-the-right-secret');
+    await scenario.quick.typeAndEnter('not-the-right-secret');
 
-    const refused = await quick.waitForStep({ title: signInStep(4), message: 'SCP refused these keys' });
+    const refused = await scenario.quick.waitForStep({ title: signInStep(4), message: 'SCP refused these keys' });
     assert.match(refused.message, /Check the access key, the secret key and this computer's clock/);
     assert.equal(refused.value, RUNNER_ACCESS_KEY, 'the access key typed before is kept');
     await shots.take(page, 'wrong-secret');
 
-    await quick.escape();
+    await scenario.quick.escape();
     await statusBarItem(page, ACCOUNT_STATUS_ITEM, 'SCP: not connected').waitFor();
     await welcomeButton(page, 'Connect to SCP').waitFor();
   });
@@ -164,7 +133,7 @@ describe("A person's path through the real UI, with the packaged .vsix installed
   it('Import from ~/.scpconf lists the profile found there, access key masked, and saves nothing until picked', async () => {
     const { page } = session();
     await welcomeButton(page, 'Import from ~/.scpconf').click();
-    const shown = await quick.waitForStep({ title: 'Import SCP profiles', placeholder: 'Found 1 profile(s)' });
+    const shown = await scenario.quick.waitForStep({ title: 'Import SCP profiles', placeholder: 'Found 1 profile(s)' });
     assert.equal(shown.rows.length, 1, `one profile row: ${JSON.stringify(shown.rows)}`);
     const row = shown.rows[0];
     assert.ok(row.startsWith('default, e · kr-west1'), row);
@@ -172,7 +141,7 @@ describe("A person's path through the real UI, with the packaged .vsix installed
     assert.ok(row.includes(RUNNER_ACCESS_KEY.slice(-4)) && !row.includes(RUNNER_ACCESS_KEY), `the access key is masked: ${row}`);
     assert.ok(!row.includes(RUNNER_SECRET_KEY), 'the secret key is never shown');
     await shots.take(page, 'import');
-    await quick.escape();
+    await scenario.quick.escape();
     await welcomeButton(page, 'Try the built-in emulator').waitFor();
   });
 
@@ -186,55 +155,55 @@ describe("A person's path through the real UI, with the packaged .vsix installed
 
   it('Create Cloud ML from the command palette, answering every step by typing into the quick input', async () => {
     const { page } = session();
-    await quick.runCommand('SCP Cloud ML: Create Cloud ML…');
+    await scenario.quick.runCommand('SCP Cloud ML: Create Cloud ML…');
 
-    await quick.choose({ title: createStep(1), placeholder: 'The SKE cluster to install Cloud ML on' }, 'ds-sandbox', 'ds-sandbox');
-    await quick.answer({ title: createStep(2), message: 'The Cloud ML name' }, NAME);
-    await quick.answer({ title: createStep(3), message: 'The domain name of the Cloud ML endpoint' }, `${NAME}.example.com`);
-    await quick.waitForStep({ title: createStep(4), placeholder: 'The Cloud ML image' });
-    await quick.row('Cloud ML with Copilot 1.6.1').waitFor();
+    await scenario.quick.choose({ title: createStep(1), placeholder: 'The SKE cluster to install Cloud ML on' }, 'ds-sandbox', 'ds-sandbox');
+    await scenario.quick.answer({ title: createStep(2), message: 'The Cloud ML name' }, NAME);
+    await scenario.quick.answer({ title: createStep(3), message: 'The domain name of the Cloud ML endpoint' }, `${NAME}.example.com`);
+    await scenario.quick.waitForStep({ title: createStep(4), placeholder: 'The Cloud ML image' });
+    await scenario.quick.row('Cloud ML with Copilot 1.6.1').waitFor();
     await shots.take(page, 'create-image-step');
-    await quick.choose({ title: createStep(4), placeholder: 'The Cloud ML image' }, 'Cloud ML 1.5.0', 'Cloud ML 1.5.0, Kubernetes v1.28');
-    await quick.choose({ title: createStep(5), placeholder: 'How the Cloud ML endpoint is reached' }, 'PRIVATE', 'PRIVATE');
+    await scenario.quick.choose({ title: createStep(4), placeholder: 'The Cloud ML image' }, 'Cloud ML 1.5.0', 'Cloud ML 1.5.0, Kubernetes v1.28');
+    await scenario.quick.choose({ title: createStep(5), placeholder: 'How the Cloud ML endpoint is reached' }, 'PRIVATE', 'PRIVATE');
 
     // Resources: prefilled from the cluster estimate; more than the estimate is refused while typing.
-    const cpu = await quick.waitForStep({ title: createStep(6), message: 'Analytics CPU (cores): at most 24' });
+    const cpu = await scenario.quick.waitForStep({ title: createStep(6), message: 'Analytics CPU (cores): at most 24' });
     assert.equal(cpu.value, '24', 'prefilled with the cluster estimate');
-    await quick.replaceText('99');
-    await quick.waitForStep({ title: createStep(6), message: 'This cluster can give at most 24' });
-    await quick.typeAndEnter('4');
-    await quick.answer({ title: createStep(7), message: 'Analytics GPU (cards)' }, '0');
-    await quick.answer({ title: createStep(8), message: 'Analytics memory (GiB)' }, '16');
-    await quick.answer({ title: createStep(9), message: 'Application CPU (cores)' }, '2');
-    await quick.answer({ title: createStep(10), message: 'Application memory (GiB)' }, '8');
+    await scenario.quick.replaceText('99');
+    await scenario.quick.waitForStep({ title: createStep(6), message: 'This cluster can give at most 24' });
+    await scenario.quick.typeAndEnter('4');
+    await scenario.quick.answer({ title: createStep(7), message: 'Analytics GPU (cards)' }, '0');
+    await scenario.quick.answer({ title: createStep(8), message: 'Analytics memory (GiB)' }, '16');
+    await scenario.quick.answer({ title: createStep(9), message: 'Application CPU (cores)' }, '2');
+    await scenario.quick.answer({ title: createStep(10), message: 'Application memory (GiB)' }, '8');
 
-    await quick.answer({ title: createStep(11), message: 'The container registry the instance pulls images from' }, 'registry.example.com');
-    await quick.answer({ title: createStep(12), message: "The container registry's own access key" }, 'e2e-registry-access');
-    const secret = await quick.waitForStep({ title: createStep(13), message: "The container registry's own secret key" });
+    await scenario.quick.answer({ title: createStep(11), message: 'The container registry the instance pulls images from' }, 'registry.example.com');
+    await scenario.quick.answer({ title: createStep(12), message: "The container registry's own access key" }, 'e2e-registry-access');
+    const secret = await scenario.quick.waitForStep({ title: createStep(13), message: "The container registry's own secret key" });
     assert.equal(secret.inputType, 'password', 'the registry secret key is typed into a password box');
-    await quick.typeAndEnter(REGISTRY_SECRET);
-    await quick.answer({ title: createStep(14), message: "The registry's project ID" }, '');
-    await quick.answer({ title: createStep(15), message: "The registry's region" }, '');
-    await quick.answer({ title: createStep(16), message: 'A description (optional)' }, DESCRIPTION);
+    await scenario.quick.typeAndEnter(REGISTRY_SECRET);
+    await scenario.quick.answer({ title: createStep(14), message: "The registry's project ID" }, '');
+    await scenario.quick.answer({ title: createStep(15), message: "The registry's region" }, '');
+    await scenario.quick.answer({ title: createStep(16), message: 'A description (optional)' }, DESCRIPTION);
 
-    await quick.choose({ title: createStep(17), placeholder: 'Pick "Add tag…" to add one' }, 'Add tag', 'Add tag…');
-    await quick.answer({ title: createStep(17), message: 'A tag as key=value' }, 'team=ml');
-    await quick.row('team=ml').waitFor();
-    await quick.choose({ title: createStep(17), placeholder: 'Pick "Add tag…" to add one' }, 'Done', 'Done');
+    await scenario.quick.choose({ title: createStep(17), placeholder: 'Pick "Add tag…" to add one' }, 'Add tag', 'Add tag…');
+    await scenario.quick.answer({ title: createStep(17), message: 'A tag as key=value' }, 'team=ml');
+    await scenario.quick.row('team=ml').waitFor();
+    await scenario.quick.choose({ title: createStep(17), placeholder: 'Pick "Add tag…" to add one' }, 'Done', 'Done');
 
-    const summary = await quick.waitForStep({ title: 'Create Cloud ML', placeholder: 'Review the new Cloud ML, then create it' });
+    const summary = await scenario.quick.waitForStep({ title: 'Create Cloud ML', placeholder: 'Review the new Cloud ML, then create it' });
     for (const row of ['Edit Cluster…, ds-sandbox', `Edit Name…, ${NAME}`, 'Edit Image…, Cloud ML 1.5.0', 'Edit Analytics CPU (cores)…, 4', 'Edit Registry secret key…, ••••']) {
       assert.ok(summary.rows.some((shown) => shown.startsWith(row)), `the summary shows "${row}": ${JSON.stringify(summary.rows)}`);
     }
     assert.ok(!summary.rows.join('\n').includes(REGISTRY_SECRET), 'the summary never shows the registry secret');
     await shots.take(page, 'create-summary');
     // The last rows are below the list's fold: filter for them, as a person would.
-    await quick.replaceText('Description');
-    await quick.row(`Edit Description…, ${DESCRIPTION}`).waitFor();
-    await quick.replaceText('Tags');
-    await quick.row('Edit Tags…, team=ml').waitFor();
-    await quick.choose({ title: 'Create Cloud ML', placeholder: 'Review the new Cloud ML' }, 'Create', 'Create');
-    await quick.waitHidden();
+    await scenario.quick.replaceText('Description');
+    await scenario.quick.row(`Edit Description…, ${DESCRIPTION}`).waitFor();
+    await scenario.quick.replaceText('Tags');
+    await scenario.quick.row('Edit Tags…, team=ml').waitFor();
+    await scenario.quick.choose({ title: 'Create Cloud ML', placeholder: 'Review the new Cloud ML' }, 'Create', 'Create');
+    await scenario.quick.waitHidden();
   });
 
   it('the status bar shows the deployment; a notification says when it is DEPLOYED', async () => {
@@ -270,10 +239,10 @@ describe("A person's path through the real UI, with the packaged .vsix installed
     const { page } = session();
     const panel = activeWebview(page);
     await panel.locator('button[data-action="updateDescription"]').click();
-    const box = await quick.waitForStep({ title: `Update Cloud ML ${NAME} (1/1)`, message: `The new description of Cloud ML ${NAME}` });
+    const box = await scenario.quick.waitForStep({ title: `Update Cloud ML ${NAME} (1/1)`, message: `The new description of Cloud ML ${NAME}` });
     assert.equal(box.value, DESCRIPTION, 'prefilled with the current description');
-    await quick.typeAndEnter(NEW_DESCRIPTION);
-    await quick.waitHidden();
+    await scenario.quick.typeAndEnter(NEW_DESCRIPTION);
+    await scenario.quick.waitHidden();
     await statusBarItem(page, DEPLOYMENTS_STATUS_ITEM, `Cloud ML: updating ${NAME}`).waitFor();
     await panel.locator('dt[title="description"] + dd', { hasText: NEW_DESCRIPTION }).waitFor({ timeout: 60_000 });
     await panel.locator('.badge-text', { hasText: 'DEPLOYED' }).waitFor({ timeout: 90_000 });
@@ -283,11 +252,11 @@ describe("A person's path through the real UI, with the packaged .vsix installed
   it('Delete Cloud ML… from the tree: only the exact name deletes; the node goes and the cluster offers Create again', async () => {
     const { page } = session();
     await runFromContextMenu(page, treeRow(page, `${NAME} DEPLOYED`), 'Delete Cloud ML…');
-    await quick.waitForStep({ title: `Delete Cloud ML ${NAME}`, message: `Type ${NAME} to delete it from cluster ds-sandbox` });
-    await quick.replaceText(NAME.slice(0, -1));
-    await quick.waitForStep({ title: `Delete Cloud ML ${NAME}`, message: `Type the name exactly as shown: ${NAME}` });
-    await quick.typeAndEnter(NAME);
-    await quick.waitHidden();
+    await scenario.quick.waitForStep({ title: `Delete Cloud ML ${NAME}`, message: `Type ${NAME} to delete it from cluster ds-sandbox` });
+    await scenario.quick.replaceText(NAME.slice(0, -1));
+    await scenario.quick.waitForStep({ title: `Delete Cloud ML ${NAME}`, message: `Type the name exactly as shown: ${NAME}` });
+    await scenario.quick.typeAndEnter(NAME);
+    await scenario.quick.waitHidden();
 
     await statusBarItem(page, DEPLOYMENTS_STATUS_ITEM, `Cloud ML: deleting ${NAME}`).waitFor();
     await notificationToast(page, `Cloud ML ${NAME} was deleted`).waitFor({ timeout: 90_000 });

@@ -2,12 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
-import { saveArtifacts } from '../host/hostArtifacts';
-import { artifactsDir, findRepoRoot } from '../host/hostPaths';
-import { startWorkbench, type WorkbenchSession } from '../host/workbenchSession';
 import { expandActivityView, homeWithScpconf, importScpconfProfile, instanceIdOf, settleSeededDeployment } from './support/emulatorProfile';
-import { QuickInput } from './support/quickInput';
-import { ScenarioScreenshots } from './support/scenarioScreenshots';
+import { useWorkbenchScenario } from './support/workbenchScenario';
 import { DEPLOYMENTS_STATUS_ITEM, activityBarItem, resizeSideBar, runFromContextMenu, statusBarItem, treeRow } from './support/workbenchSurfaces';
 
 const NAME = 'ml-prod';
@@ -30,45 +26,33 @@ type RunResult = { delayMs: number; run: number; sent: boolean; kept: boolean; s
  */
 describe('An update submitted just before a window reload is still followed after it', function () {
   this.timeout(900_000);
-  const repoRoot = findRepoRoot();
-  const shots = new ScenarioScreenshots(repoRoot, 'reload');
   let emulator: RunningEmulator;
   let home: string | undefined;
-  let wb: WorkbenchSession | undefined;
-  let quick: QuickInput;
-
-  const session = (): WorkbenchSession => {
-    if (!wb) throw new Error('The workbench did not start.');
-    return wb;
-  };
+  const scenario = useWorkbenchScenario({
+    name: 'reload',
+    setUpTimeoutMs: 300_000,
+    // Each run stands alone: one that loses the update does not stop the next.
+    skipAfterFailure: false,
+    setUp: async () => {
+      emulator = await startEmulator({ host: '127.0.0.1', port: 0, deploySeconds: DEPLOY_SECONDS });
+      settleSeededDeployment(emulator);
+      home = homeWithScpconf(emulator);
+      return { settings: { 'scpCloudMl.pollIntervalSeconds': 1, 'scpCloudMl.notifyExternalChanges': 'off' }, env: { HOME: home }, viewport: { width: 1280, height: 800 } };
+    },
+    tearDown: async () => {
+      await emulator?.close();
+      if (home) fs.rmSync(home, { recursive: true, force: true });
+    },
+  });
+  const { session, shots } = scenario;
 
   before(async function () {
-    this.timeout(300_000);
-    shots.clearEarlierRun();
-    emulator = await startEmulator({ host: '127.0.0.1', port: 0, deploySeconds: DEPLOY_SECONDS });
-    settleSeededDeployment(emulator);
-    home = homeWithScpconf(emulator);
-    wb = await startWorkbench({
-      settings: { 'scpCloudMl.pollIntervalSeconds': 1, 'scpCloudMl.notifyExternalChanges': 'off' },
-      env: { HOME: home },
-      viewport: { width: 1280, height: 800 },
-    });
-    quick = new QuickInput(wb.page);
-    await importScpconfProfile(wb.page, quick);
-    await resizeSideBar(wb.page, 470);
-    await expandActivityView(wb.page);
-    await treeRow(wb.page, `${NAME} DEPLOYED`).waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !wb) return;
-    await saveArtifacts(artifactsDir(repoRoot, 'e2e-reload'), { page: wb.page, lines: wb.lines, userDataDir: wb.profile.userDataDir }, console.log);
-  });
-
-  after(async () => {
-    await wb?.stop();
-    await emulator?.close();
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    this.timeout(120_000);
+    const { page } = session();
+    await importScpconfProfile(page, scenario.quick);
+    await resizeSideBar(page, 470);
+    await expandActivityView(page);
+    await treeRow(page, `${NAME} DEPLOYED`).waitFor({ timeout: 60_000 });
   });
 
   /** After a reload: the SCP Cloud ML view in the side bar (the activity bar item toggles, so only when it is not). */
@@ -86,9 +70,9 @@ describe('An update submitted just before a window reload is still followed afte
   /** Submits a new description from the tree and reloads the page `delayMs` after pressing Enter. */
   async function updateThenReload(page: Page, description: string, delayMs: number): Promise<void> {
     await runFromContextMenu(page, treeRow(page, `${NAME} DEPLOYED`), 'Update Description…');
-    await quick.waitForStep({ title: `Update Cloud ML ${NAME} (1/1)`, message: `The new description of Cloud ML ${NAME}` });
-    await quick.replaceText(description);
-    await quick.input.press('Enter');
+    await scenario.quick.waitForStep({ title: `Update Cloud ML ${NAME} (1/1)`, message: `The new description of Cloud ML ${NAME}` });
+    await scenario.quick.replaceText(description);
+    await scenario.quick.input.press('Enter');
     const entered = Date.now();
     await page.waitForTimeout(Math.max(0, entered + delayMs - Date.now())); // the reload's timing is what is measured
     await page.reload();
@@ -131,7 +115,7 @@ describe('An update submitted just before a window reload is still followed afte
           await treeRow(page, `${NAME} DEPLOYED`).waitFor({ timeout: 30_000 });
         } catch {
           // Not followed at all (a lost run): the tree keeps what it last read until a Refresh.
-          await quick.runCommand('SCP Cloud ML: Refresh');
+          await scenario.quick.runCommand('SCP Cloud ML: Refresh');
           await treeRow(page, `${NAME} DEPLOYED`).waitFor({ timeout: 60_000 });
         }
         await statusBarItem(page, DEPLOYMENTS_STATUS_ITEM).waitFor({ state: 'hidden', timeout: 60_000 });
