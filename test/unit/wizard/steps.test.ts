@@ -132,6 +132,44 @@ describe('wizard steps', () => {
       assert.equal(ui.prompts[0].emptyMessage, 'No cluster');
     });
 
+    it('never highlights a separator, even one whose placeholder value equals the answer', async () => {
+      const ctx: { v?: { id: string } } = { v: { id: 'x' } };
+      const step = pickStep<typeof ctx, { id: string }>({
+        id: 'v',
+        label: 'V',
+        items: () => [
+          { label: 'Group', value: { id: 'x' }, separator: true },
+          { label: 'X', value: { id: 'x' } },
+        ],
+        equals: (a, b) => a.id === b.id,
+        get: (c) => c.v,
+        set: (c, v) => (c.v = v),
+      });
+      const ui = new ScriptedUserInput([
+        (prompt) => {
+          const highlighted = prompt.items.filter((item) => item.value === prompt.activeValue).map((item) => item.label);
+          assert.deepEqual(highlighted, ['X']);
+          return CANCEL;
+        },
+      ]);
+      await run([step], ctx, ui);
+    });
+
+    it('before any list was shown, the summary shows a plain answer as text and nothing for an object', () => {
+      const ctx: { v?: unknown } = {};
+      const step = pickStep<typeof ctx, unknown>({ id: 'v', label: 'V', items: () => [], get: (c) => c.v, set: (c, v) => (c.v = v) });
+      const summaryOf = (value: unknown): string | undefined => step.summary?.({ v: value });
+      assert.equal(summaryOf('img-a'), 'img-a');
+      assert.equal(summaryOf(''), '');
+      assert.equal(summaryOf(4), '4');
+      assert.equal(summaryOf(0), '0');
+      assert.equal(summaryOf(false), 'false');
+      assert.equal(summaryOf(true), 'true');
+      assert.equal(summaryOf({ id: 'c1' }), undefined);
+      assert.equal(summaryOf(null), undefined);
+      assert.equal(summaryOf(undefined), undefined);
+    });
+
     it('an empty list cannot be answered with an item: the script fails loudly', async () => {
       const ctx: { v?: string } = {};
       const step = pickStep<typeof ctx, string>({ id: 'v', label: 'V', items: () => Promise.resolve([]), get: (c) => c.v, set: (c, v) => (c.v = v), emptyMessage: 'Nothing here' });
