@@ -156,6 +156,12 @@ export const EQUIVALENT_MUTANTS = [
     mutants: 'BooleanLiteral ignoreTrivia `true` -> `false`',
     reason: 'the trivia tokens (blanks, line breaks, comments) are never braces or brackets, so the depth count is the same',
   },
+  {
+    file: 'src/explorer/sharedLoad.ts',
+    code: '{ once: true }',
+    mutants: 'ObjectLiteral and BooleanLiteral of the waiter\'s abort listener options',
+    reason: 'an AbortSignal fires "abort" at most once, and a settled result removes the listener; once: true changes nothing observable',
+  },
 ];
 
 const ROOT = process.cwd().replaceAll('\\', '/');
