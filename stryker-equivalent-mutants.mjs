@@ -162,6 +162,13 @@ export const EQUIVALENT_MUTANTS = [
     mutants: 'ObjectLiteral and BooleanLiteral of the waiter\'s abort listener options',
     reason: 'an AbortSignal fires "abort" at most once, and a settled result removes the listener; once: true changes nothing observable',
   },
+  {
+    file: 'src/wizard/validation.ts',
+    code: 'text.trim()',
+    within: 'Number(text.trim())',
+    mutants: 'MethodExpression `Number(text.trim())` -> `Number(text)`',
+    reason: 'Number() itself ignores the same leading and trailing white space that trim() removes',
+  },
 ];
 
 const ROOT = process.cwd().replaceAll('\\', '/');

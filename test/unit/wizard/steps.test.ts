@@ -95,7 +95,7 @@ describe('wizard steps', () => {
         get: (c) => c.n,
         set: (c, v) => (c.n = v),
         range: { min: 1, max: 8 },
-        message: (problem) => problem,
+        message: (problem) => problem.kind,
         prompt: (c) => `How many ${c.unit}?`,
         placeholder: '1 to 8',
       });
