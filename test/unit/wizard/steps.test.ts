@@ -190,8 +190,7 @@ describe('wizard steps', () => {
     });
 
     it('before any list was shown, the summary shows a plain answer as text and nothing for an object', () => {
-      const ctx: { v?: unknown } = {};
-      const step = pickStep<typeof ctx, unknown>({ id: 'v', label: 'V', items: () => [], get: (c) => c.v, set: (c, v) => (c.v = v) });
+      const step = pickStep<{ v?: unknown }, unknown>({ id: 'v', label: 'V', items: () => [], get: (c) => c.v, set: (c, v) => (c.v = v) });
       const summaryOf = (value: unknown): string | undefined => step.summary?.({ v: value });
       assert.equal(summaryOf('img-a'), 'img-a');
       assert.equal(summaryOf(''), '');
