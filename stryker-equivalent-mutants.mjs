@@ -108,6 +108,67 @@ export const EQUIVALENT_MUTANTS = [
     mutants: 'ArrayDeclaration default of secrets',
     reason: 'redacting an invented phrase that no problem text contains changes nothing',
   },
+  {
+    file: 'src/webview/resourceText.ts',
+    code: "''",
+    within: "match[1] ?? ''",
+    mutants: 'StringLiteral fallback of a regular expression group',
+    reason: 'the group is not optional, so after a match it is always a string and the fallback is never used',
+  },
+  {
+    file: 'src/webview/resourceText.ts',
+    code: "''",
+    within: "match[2] ?? ''",
+    mutants: 'StringLiteral fallbacks of a regular expression group (the unit, the items of a group)',
+    reason: 'the group is not optional, so after a match it is always a string and the fallback is never used',
+  },
+  {
+    file: 'src/webview/resourceText.ts',
+    code: "''",
+    within: "pair[1] ?? ''",
+    mutants: 'StringLiteral fallback of a regular expression group',
+    reason: 'the group is not optional, so after a match it is always a string and the fallback is never used',
+  },
+  {
+    file: 'src/webview/resourceText.ts',
+    code: "''",
+    within: "pair[2] ?? ''",
+    mutants: 'StringLiteral fallback of a regular expression group',
+    reason: 'the group is not optional, so after a match it is always a string and the fallback is never used',
+  },
+  {
+    file: 'src/webview/resourceText.ts',
+    code: '{\n    return undefined;\n  }',
+    within: 'catch {\n    return undefined;\n  }',
+    mutants: 'BlockStatement of the JSON.parse catch',
+    reason: 'without the return, parsed stays undefined and the next line returns undefined for it just the same',
+  },
+  {
+    file: 'src/connection/strictJson.ts',
+    code: 'first?.offset',
+    mutants: 'OptionalChaining `first?.offset` -> `first.offset`',
+    reason: 'with empty content refused, parseTree returns no root only together with an error, so first is always defined there',
+  },
+  {
+    file: 'src/connection/strictJson.ts',
+    code: 'true',
+    within: 'createScanner(text, true)',
+    mutants: 'BooleanLiteral ignoreTrivia `true` -> `false`',
+    reason: 'the trivia tokens (blanks, line breaks, comments) are never braces or brackets, so the depth count is the same',
+  },
+  {
+    file: 'src/explorer/sharedLoad.ts',
+    code: '{ once: true }',
+    mutants: 'ObjectLiteral and BooleanLiteral of the waiter\'s abort listener options',
+    reason: 'an AbortSignal fires "abort" at most once, and a settled result removes the listener; once: true changes nothing observable',
+  },
+  {
+    file: 'src/wizard/validation.ts',
+    code: 'text.trim()',
+    within: 'Number(text.trim())',
+    mutants: 'MethodExpression `Number(text.trim())` -> `Number(text)`',
+    reason: 'Number() itself ignores the same leading and trailing white space that trim() removes',
+  },
 ];
 
 const ROOT = process.cwd().replaceAll('\\', '/');

@@ -127,6 +127,41 @@ describe('profileImporter', () => {
     assert.deepEqual(result.profiles.map((p) => p.name), ['b']);
   });
 
+  it('keeps the variables profile when it differs from the files in any one field', () => {
+    const same = { SCP_TF_ACCESS_KEY: 'FILEACCESSKEY0001', SCP_TF_SECRET_KEY: SECRET };
+    const differing: Record<string, Record<string, string>> = {
+      environment: { ...same, SCP_TF_AUTH_URL: 'https://iam.s.samsungsdscloud.com/v1', SCP_TF_DEFAULT_REGION: 'kr-west1' },
+      region: { ...same, SCP_TF_DEFAULT_REGION: 'kr-west1' },
+      endpointOverride: { ...same, SCP_TF_ENDPOINT_OVERRIDE: 'http://127.0.0.1:9000' },
+      accessKey: { ...same, SCP_TF_ACCESS_KEY: 'ENVACCESSKEY00001' },
+      secretKey: { ...same, SCP_TF_SECRET_KEY: ENV_SECRET },
+    };
+    for (const [field, env] of Object.entries(differing)) {
+      const result = profilesFromSources(sources({ config: json(terraformConfig), credentials: json(terraformCredentials), env }));
+      assert.deepEqual(result.problems, [], field);
+      assert.deepEqual(result.profiles.map((p) => p.name), ['default', ENVIRONMENT_PROFILE_NAME], field);
+    }
+  });
+
+  it('refuses a profiles map or entry that is null or not an object', () => {
+    const notAMap = profilesFromSources(sources({ config: json({ ...terraformConfig, profiles: 'dev' }), credentials: json(terraformCredentials) }));
+    assert.deepEqual(notAMap, { profiles: [], problems: [{ kind: 'notAnObject', file: CONFIG, at: 'profiles' }] });
+    const nullMap = profilesFromSources(sources({ config: json(terraformConfig), credentials: json({ ...terraformCredentials, profiles: null }) }));
+    assert.deepEqual(nullMap, { profiles: [], problems: [{ kind: 'notAnObject', file: CREDENTIALS, at: 'profiles' }] });
+    const nullEntry = profilesFromSources(sources({ config: json({ ...terraformConfig, profiles: { a: null, b: {} } }), credentials: json(terraformCredentials) }));
+    assert.deepEqual(nullEntry.problems, [{ kind: 'notAnObject', file: CONFIG, at: 'profiles.a' }]);
+    assert.deepEqual(nullEntry.profiles.map((p) => p.name), ['b']);
+    assert.deepEqual(profilesFromSources(sources({ config: { text: 'null' }, credentials: json(terraformCredentials) })).problems, [
+      { kind: 'notAnObject', file: CONFIG },
+    ]);
+  });
+
+  it('says a missing access key belongs in credentials.json', () => {
+    const result = profilesFromSources(sources({ config: json(terraformConfig), credentials: json({ 'secret-key': SECRET }) }));
+    assert.deepEqual(result.profiles, []);
+    assert.deepEqual(result.problems, [{ kind: 'badField', source: CREDENTIALS, profile: 'default', field: 'access-key', problem: 'missing' }]);
+  });
+
   it('names every missing field and where to add it', () => {
     const result = profilesFromSources(sources({ config: json({}), credentials: json({ 'access-key': 'FILEACCESSKEY0001' }) }));
     assert.deepEqual(result.profiles, []);

@@ -64,7 +64,20 @@ describe('parseStrictJson', () => {
     assert.ok(parseStrictJson(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`).ok);
   });
 
+  it('counts the depth down again at every closing bracket or brace, never below zero', () => {
+    // Thousands of levels in sequence, never more than two at once.
+    const many = (item: string): string => Array.from({ length: 100 }, () => item).join(',');
+    assert.ok(parseStrictJson(`[${many('{}')},${many('[]')}]`).ok);
+    assert.ok(parseStrictJson(`[${many('[{}]')}]`).ok);
+    // Back at one level after `[[]`, so the 64th `[` after it opens level 65, at column 67.
+    assert.deepEqual(failure(`[[]${'['.repeat(MAX_JSON_DEPTH)}`), { problem: 'tooDeep', line: 1, column: MAX_JSON_DEPTH + 3 });
+    // A stray closing bracket does not buy extra levels.
+    assert.deepEqual(failure(`]]${'['.repeat(MAX_JSON_DEPTH + 1)}`), { problem: 'tooDeep', line: 1, column: MAX_JSON_DEPTH + 3 });
+  });
+
   it('counts lines and columns from 1', () => {
+    assert.deepEqual(lineAndColumn('ab\ncd', 2), { line: 1, column: 3 }, 'the newline itself ends line 1');
+
     assert.deepEqual(lineAndColumn('ab\ncd', 0), { line: 1, column: 1 });
     assert.deepEqual(lineAndColumn('ab\ncd', 4), { line: 2, column: 2 });
   });

@@ -101,6 +101,22 @@ describe('OperationStore (tracked operations in globalState)', () => {
     assert.equal(loaded[0]?.kind, 'update');
   });
 
+  it('collapses duplicates to the newest whatever their order, and to the last stored of two started at once', () => {
+    const state = new MemoryState();
+    state.values.set('k', [op('a', { started: 3000, kind: 'update' }), op('a', { started: 1000, kind: 'create' })]);
+    assert.deepEqual(new OperationStore(state, 'k').load().operations.map((o) => o.kind), ['update']);
+    state.values.set('k', [op('a', { started: 1000, kind: 'create' }), op('a', { started: 1000, kind: 'update' })]);
+    assert.deepEqual(new OperationStore(state, 'k').load().operations.map((o) => o.kind), ['update']);
+  });
+
+  it('keeps two finished operations of one instance that ended at different times, even when started at once', () => {
+    const state = new MemoryState();
+    const first = op('a', { started: 1000, kind: 'create', outcome: 'succeeded', finished: 2000 });
+    const second = op('a', { started: 1000, kind: 'update', outcome: 'succeeded', finished: 5000 });
+    state.values.set('k', [first, second]);
+    assert.deepEqual(new OperationStore(state, 'k').load().operations.map((o) => o.kind).sort(), ['create', 'update']);
+  });
+
   it('writes in order: a later save never lands before an earlier one', async () => {
     const state = new MemoryState();
     state.hold = true;

@@ -100,6 +100,12 @@ describe('failureReason (why SCP says an instance failed)', () => {
     assert.equal(failureReason(detail('ERROR', { cluster_request_failed: false }), 'cluster failed'), undefined);
     assert.equal(failureReason(undefined, 'cluster failed'), undefined);
   });
+
+  it('skips a blank reason field for the next one, or the fallback', () => {
+    assert.equal(failureReason(detail('ERROR', { reason: '   ', message: 'disk full' }), 'cluster failed'), 'disk full');
+    assert.equal(failureReason(detail('ERROR', { reason: '', cluster_request_failed: true }), 'cluster failed'), 'cluster failed');
+    assert.equal(failureReason(detail('ERROR', { reason: ' ', cluster_request_failed: false }), 'cluster failed'), undefined);
+  });
 });
 
 describe('decidePoll for a write recorded before it was sent, whose answer was never seen (a reload came)', () => {

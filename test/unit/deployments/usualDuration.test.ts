@@ -42,6 +42,25 @@ describe('usualDurationMs (how long an operation of a kind usually takes)', () =
     assert.equal(usualDurationMs(deletes, 'p1', 'delete'), 4 * MIN);
   });
 
+  it('is the middle one of an odd count, and the mean of the middle two of an even count', () => {
+    assert.equal(usualDurationMs([done(10, 1), done(20, 2), done(40, 3)], 'p1', 'create'), 20 * MIN);
+    assert.equal(usualDurationMs([done(10, 1), done(20, 2), done(40, 3), done(80, 4)], 'p1', 'create'), 30 * MIN);
+  });
+
+  it('counts an instant run, but not one whose end came before its start (a clock set back) or without an end', () => {
+    const instant = [done(0, 1), done(10, 2), done(20, 3)];
+    assert.equal(usualDurationMs(instant, 'p1', 'create'), 10 * MIN);
+    const skewed = [done(-5, 1), done(10, 2), done(20, 3)];
+    assert.equal(usualDurationMs(skewed, 'p1', 'create'), 15 * MIN);
+    const endless = [done(10, 2), done(20, 3), { ...done(0, 1), finished: undefined }];
+    assert.equal(usualDurationMs(endless, 'p1', 'create'), 15 * MIN);
+  });
+
+  it('is never "taking longer" against a usual duration of zero', () => {
+    assert.equal(isTakingLong(1, 0), false);
+    assert.equal(isTakingLong(99 * MIN, 0), false);
+  });
+
   it('is "taking longer than usual" only past twice the usual duration', () => {
     assert.equal(isTakingLong(24 * MIN, 12 * MIN), false);
     assert.equal(isTakingLong(24 * MIN + 1, 12 * MIN), true);
@@ -52,5 +71,10 @@ describe('usualDurationMs (how long an operation of a kind usually takes)', () =
     assert.equal(roughDuration(45_000), '45 s');
     assert.equal(roughDuration(12 * MIN + 20_000), '12 min');
     assert.equal(roughDuration(65 * MIN), '1 h 05 min');
+    assert.equal(roughDuration(0), '1 s');
+    assert.equal(roughDuration(59_000), '59 s');
+    assert.equal(roughDuration(60_000), '1 min');
+    assert.equal(roughDuration(59 * MIN), '59 min');
+    assert.equal(roughDuration(60 * MIN), '1 h 00 min');
   });
 });

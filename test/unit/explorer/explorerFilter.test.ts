@@ -70,4 +70,29 @@ describe('explorer filter', () => {
     assert.equal(parseStateFilterKey('cloudMl:bogus'), undefined);
     assert.equal(parseStateFilterKey('other:RUNNING'), undefined);
   });
+
+  it('a filter with only a state is kept as it is', () => {
+    const state: StateFilter = { kind: 'cloudMl', state: 'failed' };
+    assert.deepEqual(normalizeFilter({ state }), { state });
+    assert.deepEqual(normalizeFilter({ text: ' ', state }), { state });
+  });
+
+  it('cluster status ignores blanks around either side', () => {
+    const filter = { state: { kind: 'clusterStatus', status: ' running ' } as StateFilter };
+    assert.equal(clusterMatches(cluster('a', ' RUNNING '), 'unknown', filter), true);
+    assert.equal(clusterMatches(cluster('a', 'RUNNING'), 'unknown', filter), true);
+    assert.equal(clusterMatches(cluster('a', 'running '), 'unknown', { state: { kind: 'clusterStatus', status: 'RUNNING' } }), true);
+  });
+
+  it('a cluster status key is upper case whatever the case it was given in', () => {
+    assert.equal(stateFilterKey({ kind: 'clusterStatus', status: 'running' }), 'clusterStatus:RUNNING');
+    assert.equal(stateFilterKey({ kind: 'cloudMl', state: 'healthy' }), 'cloudMl:healthy');
+  });
+
+  it('a key without a value, or a Cloud ML state under another kind, parses to nothing', () => {
+    for (const key of ['clusterStatus:', 'clusterStatus', 'cloudMl:', 'other:healthy', 'healthy:healthy']) {
+      assert.equal(parseStateFilterKey(key), undefined, key);
+    }
+    assert.deepEqual(parseStateFilterKey('clusterStatus:error'), { kind: 'clusterStatus', status: 'ERROR' });
+  });
 });

@@ -93,4 +93,60 @@ describe('SharedLoad (joined concurrent loads)', () => {
     gone.abort();
     await assert.rejects(load.join(gone.signal), (e) => isScpError(e) && e.kind === 'cancelled');
   });
+
+  it('a waiter without a signal keeps the work alive after every other waiter left', async () => {
+    const m = manualWork<string>();
+    const load = new SharedLoad(m.work);
+    const forever = load.join();
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = load.join(first.signal);
+    const b = load.join(second.signal);
+    first.abort();
+    second.abort();
+    await assert.rejects(a);
+    await assert.rejects(b);
+    assert.equal(m.aborted(), false);
+    m.resolve('kept');
+    assert.equal(await forever, 'kept');
+  });
+
+  it('joining with an already aborted signal aborts the work only when nobody else waits for it', async () => {
+    const gone = new AbortController();
+    gone.abort();
+    const alone = manualWork<string>();
+    await assert.rejects(new SharedLoad(alone.work).join(gone.signal));
+    assert.equal(alone.aborted(), true);
+    const shared = manualWork<string>();
+    const load = new SharedLoad(shared.work);
+    const other = new AbortController();
+    const waiting = load.join(other.signal);
+    await assert.rejects(load.join(gone.signal));
+    assert.equal(shared.aborted(), false);
+    shared.resolve('done');
+    assert.equal(await waiting, 'done');
+  });
+
+  it('a waiter that leaves after the result came changes nothing (its listener is gone)', async () => {
+    const m = manualWork<string>();
+    const load = new SharedLoad(m.work);
+    const leaving = new AbortController();
+    const result = load.join(leaving.signal);
+    m.resolve('done');
+    assert.equal(await result, 'done');
+    leaving.abort();
+    assert.equal(m.aborted(), false, 'the finished work is not aborted afterwards');
+  });
+
+  it('a failure reaches every waiter with a signal, and leaving afterwards changes nothing', async () => {
+    let workSignal: AbortSignal | undefined;
+    const load = new SharedLoad<string>((signal) => {
+      workSignal = signal;
+      return Promise.reject(new Error('lookup failed'));
+    });
+    const leaving = new AbortController();
+    await assert.rejects(load.join(leaving.signal), /lookup failed/);
+    leaving.abort();
+    assert.equal(workSignal?.aborted, false);
+  });
 });

@@ -66,4 +66,25 @@ describe('resource comparison', () => {
     assert.deepEqual(groups, [{ group: 'application', rows: [{ kind: 'cpu', unit: '', request: 2, requestPercent: 100, overEstimate: false }] }]);
     assert.deepEqual(compareResources(undefined), []);
   });
+
+  it('shows a limit alone, with nothing else known about the row', () => {
+    assert.deepEqual(compareResources(undefined, undefined, { analytics: { cpu: 8 } }), [
+      { group: 'analytics', rows: [{ kind: 'cpu', unit: '', limit: 8, limitPercent: 100, overEstimate: false }] },
+    ]);
+  });
+
+  it('does not flag a request equal to the estimate', () => {
+    const [analytics] = compareResources(estimate(), { analytics: { cpu: 16 } });
+    assert.equal(analytics?.rows.find((r) => r.kind === 'cpu')?.overEstimate, false);
+  });
+
+  it('draws no bar when every amount of a row is zero', () => {
+    const [analytics] = compareResources(estimate({ analytics: { gpu: '0' } }), { analytics: { gpu: 0 } });
+    assert.deepEqual(analytics?.rows, [{ kind: 'gpu', unit: '', estimate: 0, request: 0, overEstimate: false }]);
+  });
+
+  it('treats a blank estimate value or a null group as unknown', () => {
+    const groups = compareResources(estimate({ analytics: { cpu: '  ', gpu: '', memory: '8' }, application: null }));
+    assert.deepEqual(groups, [{ group: 'analytics', rows: [{ kind: 'memory', unit: 'GiB', estimate: 8, estimatePercent: 100, overEstimate: false }] }]);
+  });
 });

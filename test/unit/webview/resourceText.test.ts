@@ -48,3 +48,67 @@ describe('resource texts', () => {
     assert.equal(parseQuantity('memory', 3), 3);
   });
 });
+
+describe('resource texts: edges of the accepted shapes', () => {
+  it('reads a JSON object with blanks around it and around its group names', () => {
+    assert.deepEqual(parseResourceText('  {" analytics ": {"cpu": 1}, "application  resource": {"cpu": "2"}}  '), {
+      analytics: { cpu: 1 },
+      application: { cpu: 2 },
+    });
+  });
+
+  it('reads group names with blanks or dashes as the underscore form', () => {
+    assert.deepEqual(parseResourceText('application resource: cpu 2; copilot  -  resource: gpu 1'), { application: { cpu: 2 }, copilot: { gpu: 1 } });
+  });
+
+  it('skips a JSON group that is null or has only unreadable amounts, keeping the others', () => {
+    assert.deepEqual(parseResourceText('{"analytics": null, "copilot": {"cpu": "four", "gpu": 1}, "application": {"cpu": 1}}'), {
+      copilot: { gpu: 1 },
+      application: { cpu: 1 },
+    });
+    assert.equal(parseResourceText('{"analytics": {"cpu": "four"}}'), undefined);
+  });
+
+  it('reads spaced "kind = value" pairs and pairs followed by blanks', () => {
+    assert.deepEqual(parseResourceText('analytics(cpu = 4, memory = 8Gi)'), { analytics: { cpu: 4, memory: 8 } });
+    assert.deepEqual(parseResourceText('analytics: cpu 4 , gpu 1 '), { analytics: { cpu: 4, gpu: 1 } });
+  });
+
+  it('gives up on a group or pair with anything before or after it', () => {
+    for (const text of ['#analytics: cpu 4', 'analytics: #cpu 4', 'analytics: cpu 4 5', 'analytics: cpu# 4']) {
+      assert.equal(parseResourceText(text), undefined, text);
+    }
+  });
+});
+
+describe('resource quantities: edges', () => {
+  it('reads decimals with several digits, a leading dot and trailing blanks', () => {
+    assert.equal(parseQuantity('cpu', '1.25'), 1.25);
+    assert.equal(parseQuantity('cpu', '1.5'), 1.5);
+    assert.equal(parseQuantity('cpu', '.25'), 0.25);
+    assert.equal(parseQuantity('cpu', '.5'), 0.5);
+    assert.equal(parseQuantity('cpu', ' 2 cores  '), 2);
+  });
+
+  it('refuses anything after the unit', () => {
+    assert.equal(parseQuantity('cpu', '4 cores 2'), undefined);
+    assert.equal(parseQuantity('memory', '4Gi x'), undefined);
+  });
+
+  it('reads every CPU unit and refuses the others', () => {
+    for (const unit of ['core', 'cores', 'vcpu', 'vcpus', 'CORES']) assert.equal(parseQuantity('cpu', `3 ${unit}`), 3, unit);
+    assert.equal(parseQuantity('cpu', '3 gpus'), undefined);
+  });
+
+  it('reads every GPU unit and refuses the others', () => {
+    for (const unit of ['gpu', 'gpus', 'card', 'cards', 'GPUs']) assert.equal(parseQuantity('gpu', `2 ${unit}`), 2, unit);
+    assert.equal(parseQuantity('gpu', '2 cores'), undefined);
+    assert.equal(parseQuantity('gpu', '2m'), undefined);
+    assert.equal(parseQuantity('gpu', '2Gi'), undefined);
+  });
+
+  it('refuses a memory amount too large to be a number of GiB', () => {
+    assert.equal(parseQuantity('memory', `1${'0'.repeat(300)}T`), undefined);
+    assert.equal(parseQuantity('memory', '2 lots'), undefined);
+  });
+});

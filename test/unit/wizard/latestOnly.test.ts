@@ -61,4 +61,17 @@ describe('LatestOnly (validation while typing: the latest result wins)', () => {
     assert.deepEqual(await stale, { stale: true });
     assert.deepEqual(await fresh, { stale: false, value: 'ok' });
   });
+
+  it('a run started before invalidate() stays stale even when another run starts after it', async () => {
+    const latest = new LatestOnly();
+    const before = deferred<string>();
+    const after = deferred<string>();
+    const first = latest.run(() => before.promise);
+    latest.invalidate();
+    const second = latest.run(() => after.promise);
+    before.resolve('old');
+    assert.deepEqual(await first, { stale: true });
+    after.resolve('new');
+    assert.deepEqual(await second, { stale: false, value: 'new' });
+  });
 });

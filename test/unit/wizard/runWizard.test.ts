@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { BACK } from '../../../src/ui/userInput';
 import { runWizard } from '../../../src/wizard/runWizard';
-import { MASKED_VALUE } from '../../../src/wizard/inputStep';
+import { inputStep, MASKED_VALUE } from '../../../src/wizard/inputStep';
+import type { WizardStep } from '../../../src/wizard/wizardStep';
 import { CANCEL, ScriptedUserInput, type RecordedPrompt, type ScriptedAnswer } from '../../support/scriptedUserInput';
 import { runSample, sampleSteps, SUMMARY, TITLE, type SampleContext } from './sampleWizard';
 
@@ -294,5 +295,81 @@ describe('wizard engine (runWizard)', () => {
         /no step with id "nope"/,
       );
     });
+  });
+});
+
+/** Letter steps for the engine's edges: each asks for text whose prompt is its own id. */
+type Letters = Partial<Record<'a' | 'b' | 'c' | 'd', string>>;
+
+function letterSteps(applies: Partial<Record<keyof Letters, (ctx: Letters) => boolean>> = {}): WizardStep<Letters>[] {
+  return (['a', 'b', 'c', 'd'] as const).map((id) =>
+    inputStep<Letters>({ id, label: id.toUpperCase(), prompt: id, get: (ctx) => ctx[id], set: (ctx, value) => (ctx[id] = value), shouldPrompt: applies[id] }),
+  );
+}
+
+/** The prompt texts in order, 'summary' for the summary pick. */
+function asked(ui: ScriptedUserInput): string[] {
+  return ui.prompts.map((prompt) => (prompt.kind === 'pick' ? 'summary' : (prompt.prompt ?? '?')));
+}
+
+describe('wizard engine (runWizard): edges', () => {
+  it('Back to the first step and on again asks the next step again, even though it was answered', async () => {
+    const ctx: Letters = {};
+    const ui = new ScriptedUserInput(['a1', 'b1', 'c1', BACK, BACK, BACK, 'a2', keepPrefilled, keepPrefilled, 'd1', 'Create']);
+    const result = await runWizard({ title: 'T', steps: letterSteps(), context: ctx, ui, summary: SUMMARY });
+    assert.deepEqual(result, { a: 'a2', b: 'b1', c: 'c1', d: 'd1' });
+    assert.deepEqual(asked(ui), ['a', 'b', 'c', 'd', 'c', 'b', 'a', 'b', 'c', 'd', 'summary']);
+    ui.assertFinished();
+  });
+
+  it('lists the Edit items in step order, and Back from the summary goes to the last step, after an edit asked an earlier step', async () => {
+    const ctx: Letters = {};
+    const ui = new ScriptedUserInput(['a1', 'b1', 'd1', 'Edit A…', 'more', 'c1', BACK, keepPrefilled, 'Create']);
+    const result = await runWizard({ title: 'T', steps: letterSteps({ c: (c) => c.a === 'more' }), context: ctx, ui, summary: SUMMARY });
+    assert.deepEqual(result, { a: 'more', b: 'b1', c: 'c1', d: 'd1' });
+    assert.deepEqual(asked(ui), ['a', 'b', 'd', 'summary', 'a', 'c', 'summary', 'd', 'summary']);
+    const second = ui.prompts[6];
+    assert.deepEqual(
+      second.items.map((item) => item.label),
+      ['Create', 'Edit A…', 'Edit B…', 'Edit C…', 'Edit D…', 'Cancel'],
+    );
+    assert.deepEqual(
+      second.items.map((item) => item.alwaysShow === true),
+      [true, false, false, false, false, true],
+      'Create and Cancel stay visible whatever the user types to filter',
+    );
+    ui.assertFinished();
+  });
+
+  it('Back skips a step that a later answer made moot', async () => {
+    const ctx: Letters = {};
+    const ui = new ScriptedUserInput(['a1', 'b1', 'skip', BACK, BACK, CANCEL]);
+    const result = await runWizard({ title: 'T', steps: letterSteps({ b: (c) => c.c !== 'skip' }), context: ctx, ui, summary: SUMMARY });
+    assert.equal(result, undefined);
+    assert.deepEqual(asked(ui), ['a', 'b', 'c', 'd', 'c', 'a']);
+    ui.assertFinished();
+  });
+
+  it('with no step that applies: no Back on the summary, and without a summary nothing is asked', async () => {
+    const never = (): boolean => false;
+    const none = { a: never, b: never, c: never, d: never };
+    const ui = new ScriptedUserInput(['Create']);
+    const ctx: Letters = {};
+    assert.equal(await runWizard({ title: 'T', steps: letterSteps(none), context: ctx, ui, summary: SUMMARY }), ctx);
+    assert.equal(ui.prompts[0].canGoBack, false);
+    assert.deepEqual(ui.prompts[0].items.map((item) => item.label), ['Create', 'Cancel']);
+    ui.assertFinished();
+    const silent = new ScriptedUserInput();
+    assert.equal(await runWizard({ title: 'T', steps: letterSteps(none), context: ctx, ui: silent }), ctx);
+    assert.equal(silent.prompts.length, 0);
+  });
+
+  it('startAt the first step is the same as no startAt', async () => {
+    const ui = new ScriptedUserInput(['a1', 'b1', 'c1', 'd1']);
+    const result = await runWizard({ title: 'T', steps: letterSteps(), context: {}, ui, startAt: { stepId: 'a' } });
+    assert.deepEqual(result, { a: 'a1', b: 'b1', c: 'c1', d: 'd1' });
+    assert.equal(ui.prompts[0].fullTitle, 'T (1/4)');
+    assert.equal(ui.prompts[0].canGoBack, false);
+    ui.assertFinished();
   });
 });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { BACK } from '../../../src/ui/userInput';
 import { inputStep, MASKED_VALUE } from '../../../src/wizard/inputStep';
+import { numberStep } from '../../../src/wizard/numberStep';
+import { listStep } from '../../../src/wizard/listStep';
 import { pickStep } from '../../../src/wizard/pickStep';
 import { runWizard } from '../../../src/wizard/runWizard';
 import type { WizardStep } from '../../../src/wizard/wizardStep';
@@ -72,6 +74,38 @@ describe('wizard steps', () => {
       const ui = new ScriptedUserInput(['first', BACK, 'second', CANCEL]);
       assert.equal(await run(steps, ctx, ui), undefined);
       assert.deepEqual(ctx, { a: 'second' });
+    });
+  });
+
+  describe('step summaries and prompts', () => {
+    it('an input step sums up nothing for an empty or absent answer, even a password', () => {
+      for (const password of [false, true]) {
+        const step = inputStep<{ v?: string }>({ id: 'v', label: 'V', get: (c) => c.v, set: (c, v) => (c.v = v), password });
+        assert.equal(step.summary?.({}), undefined, `password: ${password}`);
+        assert.equal(step.summary?.({ v: '' }), undefined, `password: ${password}`);
+        assert.equal(step.summary?.({ v: 'x' }), password ? MASKED_VALUE : 'x');
+      }
+    });
+
+    it('a number step without an answer offers an empty box, with its prompt and placeholder (fixed or from the context)', async () => {
+      const ctx: { n?: number; unit: string } = { unit: 'cores' };
+      const step = numberStep<typeof ctx>({
+        id: 'n',
+        label: 'N',
+        get: (c) => c.n,
+        set: (c, v) => (c.n = v),
+        range: { min: 1, max: 8 },
+        message: (problem) => problem.kind,
+        prompt: (c) => `How many ${c.unit}?`,
+        placeholder: '1 to 8',
+      });
+      const ui = new ScriptedUserInput(['4']);
+      await run([step], ctx, ui);
+      assert.equal(ctx.n, 4);
+      assert.equal(ui.prompts[0].value ?? '', '');
+      assert.equal(ui.prompts[0].prompt, 'How many cores?');
+      assert.equal(ui.prompts[0].placeholder, '1 to 8');
+      assert.equal(step.summary?.(ctx), '4');
     });
   });
 
@@ -160,11 +194,86 @@ describe('wizard steps', () => {
       assert.equal(step.summary?.(ctx), 'one', 'the summary shows the label of the chosen item');
     });
 
+    it('never highlights a separator, even one whose placeholder value equals the answer', async () => {
+      const ctx: { v?: { id: string } } = { v: { id: 'x' } };
+      const step = pickStep<typeof ctx, { id: string }>({
+        id: 'v',
+        label: 'V',
+        items: () => [
+          { label: 'Group', value: { id: 'x' }, separator: true },
+          { label: 'X', value: { id: 'x' } },
+        ],
+        equals: (a, b) => a.id === b.id,
+        get: (c) => c.v,
+        set: (c, v) => (c.v = v),
+      });
+      const ui = new ScriptedUserInput([
+        (prompt) => {
+          const highlighted = prompt.items.filter((item) => item.value === prompt.activeValue).map((item) => item.label);
+          assert.deepEqual(highlighted, ['X']);
+          return CANCEL;
+        },
+      ]);
+      await run([step], ctx, ui);
+    });
+
+    it('before any list was shown, the summary shows a plain answer as text and nothing for an object', () => {
+      const step = pickStep<{ v?: unknown }, unknown>({ id: 'v', label: 'V', items: () => [], get: (c) => c.v, set: (c, v) => (c.v = v) });
+      const summaryOf = (value: unknown): string | undefined => step.summary?.({ v: value });
+      assert.equal(summaryOf('img-a'), 'img-a');
+      assert.equal(summaryOf(''), '');
+      assert.equal(summaryOf(4), '4');
+      assert.equal(summaryOf(0), '0');
+      assert.equal(summaryOf(false), 'false');
+      assert.equal(summaryOf(true), 'true');
+      assert.equal(summaryOf({ id: 'c1' }), undefined);
+      assert.equal(summaryOf(null), undefined);
+      assert.equal(summaryOf(undefined), undefined);
+    });
+
     it('an empty list cannot be answered with an item: the script fails loudly', async () => {
       const ctx: { v?: string } = {};
       const step = pickStep<typeof ctx, string>({ id: 'v', label: 'V', items: () => Promise.resolve([]), get: (c) => c.v, set: (c, v) => (c.v = v), emptyMessage: 'Nothing here' });
       await assert.rejects(run([step], ctx, new ScriptedUserInput(['anything'])), /matches no item .*empty: "Nothing here"/);
       assert.equal(await run([step], ctx, new ScriptedUserInput([CANCEL])), undefined);
+    });
+  });
+
+  describe('listStep (plain entries)', () => {
+    const labels = { placeholder: 'Entries', add: 'Add…', done: 'Done', remove: 'Remove', inputPrompt: 'Entry' };
+    const entries = () =>
+      listStep<{ list: string[] }, string>({
+        id: 'list',
+        label: 'List',
+        get: (c) => c.list,
+        set: (c, values) => (c.list = values),
+        format: (value) => value,
+        validate: () => undefined,
+        parse: (text) => text,
+        labels,
+      });
+
+    it('highlights "Add…" after an add and "Done" after a removal; Done and Add… stay visible while filtering', async () => {
+      const ctx = { list: ['a', 'b'] };
+      const ui = new ScriptedUserInput(['Add…', 'c', 'a', 'Done']);
+      await run([entries()], ctx, ui);
+      assert.deepEqual(ctx.list, ['b', 'c']);
+      const picks = ui.prompts.filter((prompt) => prompt.kind === 'pick');
+      assert.deepEqual(picks.map((prompt) => prompt.activeValue), ['done', 'add', 'done']);
+      assert.deepEqual(picks[0].items.map((item) => [item.label, item.alwaysShow === true]), [
+        ['Done', true],
+        ['Add…', true],
+        ['a', false],
+        ['b', false],
+      ]);
+      ui.assertFinished();
+    });
+
+    it('sums up the entries joined by ", ", and nothing when there are none', () => {
+      const step = entries();
+      assert.equal(step.summary?.({ list: [] }), undefined);
+      assert.equal(step.summary?.({ list: ['a'] }), 'a');
+      assert.equal(step.summary?.({ list: ['a', 'b'] }), 'a, b');
     });
   });
 

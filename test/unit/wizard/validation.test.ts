@@ -39,6 +39,7 @@ describe('wizard validation helpers', () => {
     assert.equal(checkTag('env', []), 'noEquals');
     assert.equal(checkTag(' =x', []), 'emptyKey');
     assert.equal(checkTag('env=x', [{ key: 'env', value: 'prod' }]), 'duplicateKey');
+    assert.equal(checkTag('env = x', [{ key: 'env', value: 'prod' }]), 'duplicateKey', 'blanks around the key do not make it another key');
     assert.deepEqual(parseTag(' a = b=c '), { key: 'a', value: 'b=c' });
     assert.equal(formatTag({ key: 'a', value: 'b' }), 'a=b');
   });

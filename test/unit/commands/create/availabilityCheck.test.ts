@@ -76,4 +76,15 @@ describe('commands: the name/domain availability check on Enter', () => {
       ['fresh-name check failed, Enter to retry', 'name ml-prod taken'],
     );
   });
+
+  it('logs which value and what part of the answer could not be read, for a domain as for a name', async () => {
+    emulator.admin.injectFault({ kind: 'malformedJson', path: '/v1/cloud-ml/check-duplication', count: -1 });
+    const check = availabilityCheck((query) => api.checkDuplication(query), TEXTS, { warn: (message) => warnings.push(message) });
+    assert.equal(await check({ domainName: 'ml.example.com' }, 'ml.example.com'), 'ml.example.com unreadable, Enter again to go on');
+    assert.equal(warnings.length, 1, 'one warning');
+    assert.match(warnings[0] ?? '', /^check-duplication: the answer for domain:ml\.example\.com could not be read \(.+\)$/);
+    assert.doesNotMatch(warnings[0] ?? '', /\(undefined\)/);
+    assert.equal(await check({ domainName: 'ml.example.com' }, 'ml.example.com'), undefined);
+    assert.match(warnings[1] ?? '', /going on with domain:ml\.example\.com unchecked/);
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { chooseCluster, newCreateContext, type CreateCloudMlContext } from '../../../../src/commands/create/createCloudMlContext';
-import { fillResourceDefaults, resourceApplies, resourceLimit, resourceProblems } from '../../../../src/commands/create/resourceBounds';
+import { estimateUsesCopilot, fillResourceDefaults, resourceApplies, resourceLimit, resourceProblems } from '../../../../src/commands/create/resourceBounds';
 import { estimateAmount, RESOURCE_FIELDS, type ResourceField } from '../../../../src/model/estimateAmounts';
 import { checkNumber } from '../../../../src/wizard/validation';
 
@@ -103,5 +103,28 @@ describe('commands: resource bounds from the cluster estimate', () => {
     fillResourceDefaults(ctx, () => other);
     assert.deepEqual(ctx.analytics, { cpu: 4, gpu: 0, memory: 16 });
     assert.deepEqual(ctx.application, { cpu: 2, memory: 8 });
+  });
+
+  it('checks copilot fields, and every field once copilot is requested, against the copilot-inclusive estimate', () => {
+    assert.equal(estimateUsesCopilot(contextWithImage(false), copilotCpu), true);
+    assert.equal(estimateUsesCopilot(contextWithImage(false), analyticsCpu), false);
+    assert.equal(estimateUsesCopilot(contextWithImage(true, false), analyticsCpu), false);
+    assert.equal(estimateUsesCopilot(contextWithImage(true, true), analyticsCpu), true);
+  });
+
+  it('reads a decimal estimate with several digits, and states no max key without an amount', () => {
+    assert.equal(estimateAmount({ analytics: { cpu: '2.25' } }, analyticsCpu), 2.25);
+    assert.deepEqual(resourceLimit({}, analyticsCpu).range, { min: 0.5 });
+    assert.deepEqual(resourceLimit({ analytics: { cpu: '2.25' } }, analyticsCpu).range, { min: 0.5, max: 2.25 });
+  });
+
+  it('fills only the unanswered fields that apply, leaving answers alone', () => {
+    const ctx = contextWithImage(false);
+    ctx.analytics.cpu = 3;
+    ctx.application.memory = 0;
+    fillResourceDefaults(ctx, () => estimate);
+    assert.deepEqual(ctx.analytics, { cpu: 3, gpu: 2, memory: 48 });
+    assert.deepEqual(ctx.application, { cpu: 6, memory: 0 });
+    assert.deepEqual(ctx.copilot, {}, 'copilot is not requested: nothing filled');
   });
 });
