@@ -5,7 +5,13 @@ export const CREATE = '$(check) Create';
 export const TAGS_DONE = '$(check) Done';
 
 /** The answers of a create form started from a cluster node, with a plain image and resources within the estimate. */
-export function createFormAnswers(cluster: ClusterRecord, image: ImageRecord, name: string, description: string): ScriptedAnswer[] {
+export function createFormAnswers(
+  cluster: ClusterRecord,
+  image: ImageRecord,
+  name: string,
+  description: string,
+  registry: { accessKey: string; secretKey: string } = { accessKey: 'REGACCESS01', secretKey: 'reg-secret-Qp27-never-in-logs' },
+): ScriptedAnswer[] {
   const e = cluster.estimate;
   const half = (n: number): string => String(Math.max(1, Math.floor(n / 2)));
   return [
@@ -19,8 +25,8 @@ export function createFormAnswers(cluster: ClusterRecord, image: ImageRecord, na
     half(e.application.cpu),
     half(e.application.memory),
     'registry.example.com',
-    'REGACCESS01',
-    'reg-secret-Qp27-never-in-logs',
+    registry.accessKey,
+    registry.secretKey,
     '',
     '',
     description,

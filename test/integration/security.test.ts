@@ -17,11 +17,10 @@ import { startRecordingProxy, type RecordingProxy } from '../support/recordingPr
 import { CANCEL, ScriptedUserInput, type MessageAnswer, type ScriptedAnswer } from '../support/scriptedUserInput';
 import { unexpectedVsixEntries } from '../e2e/support/vsixAllowList';
 import { activateTestApi, EXTENSION_ID } from './extensionFixture';
+import { CREATE, createFormAnswers } from './createForm';
 
 const OVERRIDE_ROW = 'Advanced: endpoint override…';
 const REGISTRY_SECRET = 'security-suite-registry-secret-Pz4w9r';
-const TAGS_DONE = '$(check) Done';
-const CREATE = '$(check) Create';
 
 const XSS_HTML = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '</script><script>alert(1)</script>';
@@ -240,29 +239,9 @@ describe('security', function () {
         ],
       },
     }));
-    const half = (n: number): string => String(Math.max(1, Math.floor(n / 2)));
-    const e = sandbox.estimate;
     const created = await run(
       'scpCloudMl.create',
-      [
-        'security-ml',
-        'security-ml.example.com',
-        `${image.image_name} ${image.display_version}`,
-        'PRIVATE',
-        half(e.analytics.cpu),
-        String(e.analytics.gpu),
-        half(e.analytics.memory),
-        half(e.application.cpu),
-        half(e.application.memory),
-        'registry.example.com',
-        'REGACCESSSECURITY',
-        REGISTRY_SECRET,
-        '',
-        '',
-        'Made by the security suite',
-        TAGS_DONE,
-        CREATE,
-      ],
+      [...createFormAnswers(sandbox, image, 'security-ml', 'Made by the security suite', { accessKey: 'REGACCESSSECURITY', secretKey: REGISTRY_SECRET }), CREATE],
       { kind: 'cluster', profileId, clusterId: sandbox.id, clusterName: sandbox.name, clusterStatus: sandbox.status },
       ['Retry'],
     );
