@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { availabilityCheck, type AvailabilityTexts } from '../../../../src/commands/create/availabilityCheck';
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator/startEmulator';
 import { CloudMlApi } from '../../../../src/scp/cloudMlApi';
-import { ScpHttpClient } from '../../../../src/scp/scpHttpClient';
 import { inputStep } from '../../../../src/wizard/inputStep';
 import { runWizard } from '../../../../src/wizard/runWizard';
 import { ScriptedUserInput } from '../../../support/scriptedUserInput';
+import type { ScpHttpClient } from '../../../../src/scp/scpHttpClient';
+import { testClient } from '../../scp/helpers/testClient';
 
 const TEXTS: AvailabilityTexts = {
   taken: (value, field) => `${field} ${value} taken`,
@@ -21,14 +22,7 @@ describe('commands: the name/domain availability check on Enter', () => {
 
   before(async () => {
     emulator = await startEmulator({ port: 0, deploySeconds: 60 });
-    http = new ScpHttpClient({
-      endpoint: { environment: 'e', region: 'kr-west1', endpointOverride: emulator.url },
-      credentials: () => Promise.resolve({ accessKey: emulator.accessKey, secretKey: emulator.secretKey }),
-      timeoutMs: 10_000,
-      language: 'en-US',
-      retryBaseDelayMs: 1,
-      maxRetries: 0,
-    });
+    http = testClient(emulator.url, emulator, { timeoutMs: 10_000, retryBaseDelayMs: 1, maxRetries: 0 }).client;
     api = new CloudMlApi(http);
   });
 

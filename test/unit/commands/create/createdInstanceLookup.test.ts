@@ -3,8 +3,9 @@ import { lookUpCreatedInstance, lookUpLandedCreate } from '../../../../src/comma
 import { startEmulator, type RunningEmulator } from '../../../../src/emulator/startEmulator';
 import { CloudMlApi } from '../../../../src/scp/cloudMlApi';
 import type { CloudMlCreateRequest } from '../../../../src/scp/cloudMlSchemas';
-import { ScpHttpClient } from '../../../../src/scp/scpHttpClient';
 import { isScpError } from '../../../../src/scp/scpError';
+import type { ScpHttpClient } from '../../../../src/scp/scpHttpClient';
+import { testClient } from '../../scp/helpers/testClient';
 
 describe('commands: did a failed create go through?', () => {
   let emulator: RunningEmulator;
@@ -13,13 +14,7 @@ describe('commands: did a failed create go through?', () => {
 
   before(async () => {
     emulator = await startEmulator({ port: 0, deploySeconds: 60 });
-    http = new ScpHttpClient({
-      endpoint: { environment: 'e', region: 'kr-west1', endpointOverride: emulator.url },
-      credentials: () => Promise.resolve({ accessKey: emulator.accessKey, secretKey: emulator.secretKey }),
-      timeoutMs: 10_000,
-      language: 'en-US',
-      retryBaseDelayMs: 1,
-    });
+    http = testClient(emulator.url, emulator, { timeoutMs: 10_000, retryBaseDelayMs: 1 }).client;
     api = new CloudMlApi(http);
   });
 
